@@ -1,0 +1,82 @@
+"""Turn anything a run raises into a message for the learner: what happened, what to do. Never a key.
+
+SDK exceptions are recognised by name and status code, so this module imports no SDK.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from streamlab.providers import ProviderError
+
+# Things that look like keys even when we do not know them (provider messages echo parts of keys).
+KEY_PATTERNS = re.compile(r"(sk-[A-Za-z0-9_\-*]{4,}|sk-ant-[A-Za-z0-9_\-*]{4,}|Bearer\s+\S+|api[_-]?key[=:]\s*\S+)",
+                          re.IGNORECASE)
+HIDDEN = "[hidden]"
+
+
+def scrub(text: str, secrets: list[str] = ()) -> str:
+    for secret in sorted(secrets, key=len, reverse=True):
+        if secret:
+            text = text.replace(secret, HIDDEN)
+    return KEY_PATTERNS.sub(HIDDEN, text)
+
+
+def _provider_message(exc) -> str:
+    """The provider's own one-line explanation, if it sent one."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
+            return inner["message"]
+    message = getattr(exc, "message", None) or str(exc)
+    return message.splitlines()[0] if message else ""
+
+
+def _retry_after(exc) -> str:
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None) or {}
+    value = headers.get("retry-after")
+    return f" The provider asks to wait {value} s before retrying." if value else ""
+
+
+def describe(exc: BaseException) -> str:
+    """A plain-language message (before scrubbing) for an exception raised during a run."""
+    if isinstance(exc, ProviderError):
+        return str(exc)
+    name = type(exc).__name__
+    status = getattr(exc, "status_code", None)
+    detail = _provider_message(exc)
+    if name in ("APITimeoutError", "ReadTimeout", "TimeoutException", "TimeoutError"):
+        return ("The provider stopped sending data and the read timeout fired. The partial text above is "
+                "all that arrived; try again, or raise the timeout if the model is slow to start.")
+    if name in ("APIConnectionError", "ConnectError", "ConnectionError"):
+        return ("Could not reach the provider. Check the base URL in the provider panel (and that the "
+                "server is up), then run again.")
+    if status == 401 or name == "AuthenticationError":
+        return ("The provider rejected the API key (401 Unauthorized). Check the key in the provider panel "
+                "— it stays in this browser session — or switch back to Mock.")
+    if status == 403 or name == "PermissionDeniedError":
+        return "The key has no access to this model or endpoint (403). Pick another model or check the account."
+    if status == 404 or name == "NotFoundError":
+        return f"The provider does not know this model or route (404): {detail}. Check the model name and base URL."
+    if status == 429 or name == "RateLimitError":
+        return f"Rate limited (429): too many requests for this key right now.{_retry_after(exc)}"
+    if status == 529 or name == "OverloadedError":
+        return "The provider is overloaded (529). Wait a moment and run again."
+    if isinstance(status, int) and status >= 500:
+        return f"The provider had a server error ({status}): {detail}. Run again in a moment."
+    if isinstance(status, int) and status >= 400:
+        return f"The provider refused the request ({status}): {detail}"
+    if name == "APIStatusError" or name == "APIError":
+        return f"The provider sent an error in the middle of the stream: {detail}"
+    if isinstance(exc, json.JSONDecodeError) or "JSONDecodeError" in name:
+        return "The provider sent a chunk that is not valid JSON, so the stream could not be read further."
+    if name in ("RemoteProtocolError", "ReadError", "IncompleteRead", "StreamClosedError"):
+        return "The connection dropped in the middle of the stream. The partial text above is kept."
+    return f"The run failed: {name}: {detail}"
+
+
+def message_for(exc: BaseException, secrets: list[str] = ()) -> str:
+    return scrub(describe(exc), secrets)

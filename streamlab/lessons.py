@@ -1,0 +1,192 @@
+"""Discover lessons: `snippets/NN_slug.py` paired with `lessons/NN_slug.md`, sorted by number.
+
+The snippet contract (README, "Writing a lesson"):
+
+    CLIENT = "openai"          # the client the app passes: openai | async_openai | anthropic |
+                               # async_anthropic | langchain. A `wire` option ("openai"/"anthropic")
+                               # picks the client kind per run instead.
+    PROMPT = "..."             # the default prompt
+    PANES = ("output",)        # optional: output panes; the first is the main one
+    def stream(client, prompt, *, model=..., **options): ...   # generator or async generator
+
+`stream` yields `str` (appended to the main pane) or `(pane, str)` (appended to that pane) or
+`("usage", dict)` (token usage for the metrics). Keyword-only parameters other than `model` become
+controls in the tab: `bool` → checkbox, `int`/`float` → number, `Literal[...]` → dropdown, `str` → text.
+
+Discovery reads the contract from the source (no import), so start-up does not pay for the SDKs a
+snippet uses; the module is imported from that same file when the lesson first runs. A lesson whose
+file cannot be read, parsed, or whose imports are not installed becomes a `Lesson` with `error` set,
+shown as an error tab.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STEM = re.compile(r"^(\d{2})_([a-z0-9_]+)$")
+MAIN_PANE = "output"
+USAGE = "usage"
+_import_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: object
+    choices: tuple = ()
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ")
+
+
+@dataclass
+class Lesson:
+    stem: str
+    snippet_path: Path
+    prose_path: Path
+    source: str = ""
+    prose: str = ""
+    title: str = ""
+    client_kind: str = "openai"
+    prompt: str = ""
+    panes: tuple[str, ...] = (MAIN_PANE,)
+    options: list[Option] = field(default_factory=list)
+    attributes: dict = field(default_factory=dict)  # every literal module-level constant
+    is_async: bool = False
+    takes_model: bool = False
+    error: str = ""
+    _module: object = None
+
+    @property
+    def number(self) -> int:
+        return int(self.stem[:2])
+
+    @property
+    def module(self):
+        """The snippet module, imported from the file on first use under a unique name."""
+        with _import_lock:
+            if self._module is None:
+                self._module = load_module(self.snippet_path, f"streamlab_snippet_{self.stem}")
+        return self._module
+
+    def kind_for(self, options: dict) -> str:
+        wire = options.get("wire")
+        prefix = "async_" if self.client_kind.startswith("async") else ""
+        return prefix + wire if wire in ("openai", "anthropic") else self.client_kind
+
+    def start(self, client, prompt: str, model: str, options: dict):
+        """Call the snippet's `stream`, returning its (async) generator."""
+        kwargs = {o.name: options.get(o.name, o.default) for o in self.options}
+        if self.takes_model:
+            kwargs["model"] = model
+        return self.module.stream(client, prompt, **kwargs)
+
+
+def load_module(path: Path, name: str):
+    """Import a snippet from its file: the bytes shown are the bytes run."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _title(prose: str, stem: str) -> str:
+    for line in prose.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return stem.split("_", 1)[1].replace("_", " ").capitalize()
+
+
+def _literal(node):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return None
+
+
+def _constants(tree: ast.Module) -> dict:
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value = _literal(node.value)
+            if value is not None:
+                found[node.targets[0].id] = value
+    return found
+
+
+def _choices(annotation) -> tuple:
+    """`Literal["a", "b"]` (or `typing.Literal[...]`) → ("a", "b"); anything else → ()."""
+    if not isinstance(annotation, ast.Subscript):
+        return ()
+    name = annotation.value.attr if isinstance(annotation.value, ast.Attribute) else getattr(annotation.value, "id", "")
+    if name != "Literal":
+        return ()
+    value = _literal(annotation.slice)
+    return tuple(value) if isinstance(value, tuple) else (value,)
+
+
+def _missing_imports(tree: ast.Module) -> list[str]:
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return sorted(n for n in names if importlib.util.find_spec(n) is None)
+
+
+def describe(lesson: Lesson) -> None:
+    """Read the contract off the snippet's source; raise if it breaks the contract."""
+    tree = ast.parse(lesson.source, filename=str(lesson.snippet_path))
+    stream = next((n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   and n.name == "stream"), None)
+    if stream is None:
+        raise TypeError(f"{lesson.snippet_path.name} defines no stream() function")
+    missing = _missing_imports(tree)
+    if missing:
+        raise ImportError(f"{lesson.snippet_path.name} needs packages that are not installed: {', '.join(missing)}")
+    constants = _constants(tree)
+    lesson.attributes = constants
+    lesson.client_kind = constants.get("CLIENT", "openai")
+    lesson.prompt = constants.get("PROMPT", "")
+    lesson.panes = tuple(constants.get("PANES", (MAIN_PANE,)))
+    lesson.is_async = isinstance(stream, ast.AsyncFunctionDef)
+    lesson.options = []
+    for arg, default in zip(stream.args.kwonlyargs, stream.args.kw_defaults):
+        if arg.arg == "model":
+            lesson.takes_model = True
+            continue
+        if default is None:
+            raise TypeError(f"option {arg.arg!r} of stream() needs a default")
+        lesson.options.append(Option(arg.arg, _literal(default), _choices(arg.annotation)))
+
+
+def load(stem: str, root: Path = ROOT) -> Lesson:
+    lesson = Lesson(stem, root / "snippets" / f"{stem}.py", root / "lessons" / f"{stem}.md")
+    try:
+        lesson.source = lesson.snippet_path.read_text(encoding="utf-8")
+        lesson.prose = lesson.prose_path.read_text(encoding="utf-8") if lesson.prose_path.exists() else ""
+        lesson.title = _title(lesson.prose, stem)
+        describe(lesson)
+    except Exception as exc:  # a broken lesson must not take the app down
+        lesson.error = f"{type(exc).__name__}: {exc}"
+    return lesson
+
+
+def discover(root: Path = ROOT) -> list[Lesson]:
+    stems = sorted(p.stem for p in (root / "snippets").glob("*.py") if STEM.match(p.stem))
+    return [load(stem, root) for stem in stems]
+
+
+def prose_path(lesson: Lesson, language: str = "en") -> Path:
+    """Prose for a language: `lessons/NN_slug.md`, or a translation at `lessons/<lang>/NN_slug.md`."""
+    if language == "en":
+        return lesson.prose_path
+    return lesson.prose_path.parent / language / lesson.prose_path.name

@@ -1,0 +1,167 @@
+"""The one seam between "which provider, which key" and real SDK clients.
+
+Nothing else in StreamLab reads keys or provider environment variables. A `Settings` value is built
+per browser session (from the provider panel, falling back to `.env` for a local run) and turned into a
+fresh SDK client per run by `build_client`. The key never leaves this module in a repr or a message.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+PROVIDERS = ("mock", "openai", "anthropic", "compatible")
+
+# Presets for the OpenAI-compatible choice: label -> (base URL, default model).
+COMPATIBLE_PRESETS = {
+    "DashScope (Qwen)": ("https://dashscope.aliyuncs.com/compatible-mode/v1", "qwen-plus"),
+    "DeepSeek": ("https://api.deepseek.com", "deepseek-chat"),
+}
+
+DEFAULT_MODELS = {
+    "mock": "streamlab-mock",
+    "openai": "gpt-5-mini",
+    "anthropic": "claude-haiku-4-5",
+    "compatible": "qwen-plus",
+}
+
+# Which wire format each client kind speaks.
+CLIENT_WIRE = {
+    "openai": "openai",
+    "async_openai": "openai",
+    "langchain": "openai",
+    "anthropic": "anthropic",
+    "async_anthropic": "anthropic",
+}
+
+MOCK_PLACEHOLDER_KEY = "mock-key-not-secret"
+
+
+class ProviderError(Exception):
+    """A provider choice that cannot work as set; the message tells the learner what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    provider: str = "mock"
+    model: str = ""
+    api_key: str = field(default="", repr=False)
+    base_url: str = ""
+    mock_url: str = ""  # root of the mock, e.g. http://127.0.0.1:7860/mock
+    ttft_ms: int | None = None
+    token_ms: int | None = None
+    jitter_ms: int | None = None
+    fault: str = ""
+
+    @property
+    def resolved_model(self) -> str:
+        return self.model.strip() or DEFAULT_MODELS.get(self.provider, "")
+
+    def with_env_defaults(self) -> Settings:
+        """Fill what the learner left empty from the environment (`.env` for a local run)."""
+        if self.provider == "mock" or self.api_key:
+            return self
+        env_key = {
+            "openai": "OPENAI_API_KEY",
+            "anthropic": "ANTHROPIC_API_KEY",
+            "compatible": "STREAMLAB_COMPATIBLE_API_KEY",
+        }[self.provider]
+        base_url = self.base_url
+        if self.provider == "compatible" and not base_url:
+            base_url = os.environ.get("STREAMLAB_COMPATIBLE_BASE_URL", "")
+        return replace(self, api_key=os.environ.get(env_key, ""), base_url=base_url)
+
+
+def settings_from_env(mock_url: str = "") -> Settings:
+    """Settings for a local run: the provider named in the environment, or the mock."""
+    provider = os.environ.get("STREAMLAB_PROVIDER", "").strip().lower()
+    if provider not in PROVIDERS:
+        provider = "mock"
+    settings = Settings(provider=provider, model=os.environ.get("STREAMLAB_MODEL", ""), mock_url=mock_url)
+    settings = settings.with_env_defaults()
+    if settings.provider != "mock" and not settings.api_key:
+        return replace(settings, provider="mock", model="")
+    return settings
+
+
+def wire_of(kind: str) -> str:
+    return CLIENT_WIRE[kind]
+
+
+def check(kind: str, settings: Settings) -> None:
+    """Raise ProviderError with a plain explanation when this client kind cannot run on these settings."""
+    wire = wire_of(kind)
+    if settings.provider == "anthropic" and wire == "openai":
+        raise ProviderError(
+            "This lesson speaks OpenAI's wire format (Chat Completions). Anthropic's API does not, so "
+            "choose Mock, OpenAI or an OpenAI-compatible provider in the provider panel."
+        )
+    if settings.provider in ("openai", "compatible") and wire == "anthropic":
+        raise ProviderError(
+            "This lesson speaks Anthropic's Messages format. Choose Mock or Anthropic in the provider panel."
+        )
+    if settings.provider == "mock":
+        if not settings.mock_url:
+            raise ProviderError("The mock provider is not running in this process.")
+        return
+    if not settings.api_key:
+        raise ProviderError(
+            f"No API key for {settings.provider}. Paste your key in the provider panel "
+            "(it stays in this browser session), or switch the provider back to Mock."
+        )
+    if settings.provider == "compatible" and not settings.base_url:
+        raise ProviderError("An OpenAI-compatible provider needs a base URL: pick a preset or type one.")
+
+
+def _mock_headers(settings: Settings) -> dict[str, str]:
+    headers = {}
+    for name, value in (
+        ("X-Mock-TTFT-Ms", settings.ttft_ms),
+        ("X-Mock-Token-Ms", settings.token_ms),
+        ("X-Mock-Jitter-Ms", settings.jitter_ms),
+    ):
+        if value is not None:
+            headers[name] = str(int(value))
+    if settings.fault:
+        headers["X-Mock-Fault"] = settings.fault
+    return headers
+
+
+def connection(kind: str, settings: Settings) -> tuple[str | None, str, dict[str, str]]:
+    """(base_url, api_key, default_headers) for one client kind, after `check`."""
+    check(kind, settings)
+    wire = wire_of(kind)
+    if settings.provider == "mock":
+        root = settings.mock_url.rstrip("/")
+        base = f"{root}/openai/v1" if wire == "openai" else f"{root}/anthropic"
+        return base, MOCK_PLACEHOLDER_KEY, _mock_headers(settings)
+    return (settings.base_url or None), settings.api_key, {}
+
+
+def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_retries: int = 2):
+    """A fresh SDK client of `kind` for one run. SDKs are imported here, on first use."""
+    base_url, api_key, headers = connection(kind, settings)
+    common = dict(api_key=api_key, base_url=base_url, default_headers=headers, timeout=timeout,
+                  max_retries=max_retries)
+    if kind in ("openai", "async_openai"):
+        import openai
+
+        cls = openai.OpenAI if kind == "openai" else openai.AsyncOpenAI
+        return cls(**common)
+    if kind in ("anthropic", "async_anthropic"):
+        import anthropic
+
+        cls = anthropic.Anthropic if kind == "anthropic" else anthropic.AsyncAnthropic
+        return cls(**common)
+    if kind == "langchain":
+        from langchain_openai import ChatOpenAI
+
+        return ChatOpenAI(model=settings.resolved_model, stream_usage=True, **common)
+    raise ValueError(f"unknown client kind {kind!r}")
+
+
+def secrets_of(settings: Settings) -> list[str]:
+    """Strings that must never appear in anything shown or logged."""
+    keys = [settings.api_key]
+    keys += [os.environ.get(n, "") for n in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "STREAMLAB_COMPATIBLE_API_KEY")]
+    return [k for k in keys if k and len(k) >= 4]

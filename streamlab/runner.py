@@ -1,0 +1,194 @@
+"""Drive one lesson run: the snippet's generator → coalesced frames for the UI.
+
+The snippet runs as written: a sync generator in a thread of its own, an async one as a task on the
+server's loop. What it yields lands in a queue; the UI gets at most one frame per `frame_s`, so a fast
+stream does not flood the browser, and the first token is shown at once. Stop, a failure, or the browser
+going away all end in the same `finally`: the snippet's generator is closed (its `with` blocks close the
+upstream HTTP stream) and the run's client is closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+
+from streamlab import errors, providers
+from streamlab.lessons import MAIN_PANE, USAGE, Lesson
+from streamlab.metrics import Metrics
+
+log = logging.getLogger("streamlab.run")
+FRAME_S = 1 / float(os.environ.get("STREAMLAB_UI_FPS", "20"))
+MAX_PROMPT_CHARS = 8000
+_END, _STOP = object(), object()
+_active: dict[tuple[str, str], asyncio.Queue] = {}
+
+
+@dataclass
+class Failure:
+    error: BaseException
+
+
+@dataclass
+class Frame:
+    panes: dict[str, str]
+    metrics: Metrics
+    status: str = "running"  # running | done | stopped | error
+    message: str = ""
+    final: bool = False
+    updates: int = field(default=0)
+
+
+def request_stop(session: str, stem: str) -> bool:
+    """Ask the run of `stem` in this browser session to stop; False when none is running."""
+    queue = _active.get((session, stem))
+    if queue is None:
+        return False
+    queue.put_nowait(_STOP)
+    return True
+
+
+def _pump_thread(gen, push, halt: threading.Event) -> None:
+    try:
+        for item in gen:
+            push(item)
+            if halt.is_set():
+                break
+    except BaseException as exc:  # noqa: BLE001 - handed to the UI as a Failure
+        push(Failure(exc))
+    finally:
+        try:
+            gen.close()
+        except BaseException as exc:  # noqa: BLE001
+            log.debug("closing a snippet generator raised %s", type(exc).__name__)
+        push(_END)
+
+
+async def _pump_task(agen, queue: asyncio.Queue) -> None:
+    try:
+        async for item in agen:
+            queue.put_nowait(item)
+    except Exception as exc:  # noqa: BLE001 - handed to the UI as a Failure
+        queue.put_nowait(Failure(exc))
+    finally:
+        await agen.aclose()
+        queue.put_nowait(_END)
+
+
+def _check_prompt(prompt: str) -> None:
+    if not prompt or not prompt.strip():
+        raise providers.ProviderError("Type a prompt first: the box above Run is empty.")
+    if len(prompt) > MAX_PROMPT_CHARS:
+        raise providers.ProviderError(
+            f"The prompt is {len(prompt):,} characters; keep it under {MAX_PROMPT_CHARS:,} for a lesson run.")
+
+
+def _options(lesson: Lesson, given: dict) -> dict:
+    chosen = {}
+    for option in lesson.options:
+        value = given.get(option.name, option.default)
+        if value is None or (option.choices and value not in option.choices):
+            value = option.default
+        elif isinstance(option.default, bool):
+            value = bool(value)
+        elif isinstance(option.default, int):
+            value = int(value)
+        elif isinstance(option.default, float):
+            value = float(value)
+        chosen[option.name] = value
+    return chosen
+
+
+async def _close(client) -> None:
+    for target in (client, getattr(client, "root_client", None), getattr(client, "root_async_client", None)):
+        close = getattr(target, "close", None)
+        if close is None:
+            continue
+        try:
+            result = close()
+            if asyncio.iscoroutine(result):
+                await result
+        except Exception as exc:  # noqa: BLE001 - closing is best effort
+            log.debug("closing a client raised %s", type(exc).__name__)
+
+
+async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options: dict | None = None,
+              session: str = "", frame_s: float = FRAME_S):
+    """Yield Frames for one run of `lesson`; the last one has `final=True`."""
+    loop = asyncio.get_running_loop()
+    metrics = Metrics()
+    frame = Frame({pane: "" for pane in lesson.panes}, metrics)
+    queue: asyncio.Queue = asyncio.Queue()
+    key = (session, lesson.stem)
+    _active[key] = queue
+    client = pump = None
+    halt = threading.Event()
+    secrets = providers.secrets_of(settings)
+    yield frame
+    try:
+        _check_prompt(prompt)
+        chosen = _options(lesson, options or {})
+        kind = lesson.kind_for(chosen)
+        providers.check(kind, settings)
+        await asyncio.to_thread(lambda: lesson.module)  # first run imports the snippet (and its SDK)
+        client = await asyncio.to_thread(providers.build_client, kind, settings)
+        metrics.started = time.perf_counter()
+        gen = lesson.start(client, prompt, settings.resolved_model, chosen)
+        if lesson.is_async:
+            pump = asyncio.create_task(_pump_task(gen, queue))
+        else:
+            def push(item):
+                try:
+                    loop.call_soon_threadsafe(queue.put_nowait, item)
+                except RuntimeError:  # the loop is gone: the server is shutting down
+                    halt.set()
+            pump = threading.Thread(target=_pump_thread, args=(gen, push, halt), daemon=True,
+                                    name=f"run-{lesson.stem}")
+            pump.start()
+        last_shown, dirty = 0.0, False
+        while True:
+            if dirty and loop.time() - last_shown >= frame_s:
+                frame.updates += 1
+                yield frame
+                last_shown, dirty = loop.time(), False
+            timeout = max(0.0, last_shown + frame_s - loop.time()) if dirty else None
+            try:
+                item = await asyncio.wait_for(queue.get(), timeout)
+            except TimeoutError:
+                continue
+            if item is _END:
+                frame.status = "done"
+                break
+            if item is _STOP:
+                frame.status = "stopped"
+                frame.message = f"Stopped after {metrics.chunks} chunks. The partial text is kept."
+                break
+            if isinstance(item, Failure):
+                raise item.error
+            pane, value = item if isinstance(item, tuple) else (MAIN_PANE, item)
+            if pane == USAGE:
+                metrics.usage = dict(value) if isinstance(value, dict) else value
+                continue
+            text = value if isinstance(value, str) else str(value)
+            frame.panes[pane] = frame.panes.get(pane, "") + text
+            metrics.record(pane, text)
+            dirty = True
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message, never a crash
+        frame.status = "error"
+        frame.message = errors.message_for(exc, secrets)
+    finally:
+        _active.pop(key, None)
+        halt.set()
+        if isinstance(pump, asyncio.Task):
+            pump.cancel()
+            await asyncio.gather(pump, return_exceptions=True)
+        if client is not None:
+            await _close(client)
+        log.info("run lesson=%s provider=%s status=%s chunks=%d ttft_ms=%s%s", lesson.stem, settings.provider,
+                 frame.status, metrics.chunks, metrics.summary()["ttft_ms"],
+                 f" message={frame.message!r}" if frame.status == "error" else "")
+    frame.final = True
+    yield frame

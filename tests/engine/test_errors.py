@@ -1,0 +1,65 @@
+import json
+
+from streamlab import errors, providers
+
+
+class FakeStatusError(Exception):
+    def __init__(self, status, body=None, headers=None, name=None):
+        super().__init__(f"Error code: {status} - {body}")
+        self.status_code = status
+        self.body = body
+        self.response = type("R", (), {"headers": headers or {}})()
+
+
+def named(name, base=Exception):
+    return type(name, (base,), {})
+
+
+def test_auth_error_never_repeats_the_provider_text_with_the_key():
+    exc = FakeStatusError(401, {"error": {"message": "Incorrect API key provided: sk-proj-abc123***wxyz"}})
+    message = errors.message_for(exc, ["sk-proj-abc123secretwxyz"])
+    assert "401" in message and "provider panel" in message
+    assert "abc123" not in message
+
+
+def test_rate_limit_mentions_retry_after():
+    exc = FakeStatusError(429, {"error": {"message": "slow down"}}, headers={"retry-after": "2"})
+    assert "wait 2 s" in errors.message_for(exc)
+
+
+def test_timeout_and_connection_errors_say_what_to_do():
+    assert "read timeout" in errors.message_for(named("APITimeoutError")("Request timed out."))
+    assert "base URL" in errors.message_for(named("APIConnectionError")("Connection error."))
+
+
+def test_server_errors_and_overload_are_named():
+    assert "server error (500)" in errors.message_for(FakeStatusError(500, {"error": {"message": "oops"}}))
+    assert "overloaded (529)" in errors.message_for(FakeStatusError(529, {"type": "error", "error": {"message": "x"}}))
+
+
+def test_in_stream_error_quotes_the_provider_message():
+    exc = named("APIError")("The model is overloaded")
+    exc.body = {"message": "The model is overloaded"}
+    assert errors.message_for(exc) == "The provider sent an error in the middle of the stream: The model is overloaded"
+
+
+def test_malformed_chunk_is_explained():
+    try:
+        json.loads("{not json")
+    except json.JSONDecodeError as exc:
+        assert "not valid JSON" in errors.message_for(exc)
+
+
+def test_provider_error_message_is_passed_through():
+    assert errors.message_for(providers.ProviderError("Pick a base URL.")) == "Pick a base URL."
+
+
+def test_scrub_hides_known_secrets_and_key_shaped_strings():
+    text = "key=abcd1234efgh and sk-ant-api03-XYZ and Bearer tok123 and plain words"
+    cleaned = errors.scrub(text, ["abcd1234efgh"])
+    assert "abcd1234efgh" not in cleaned and "sk-ant" not in cleaned and "tok123" not in cleaned
+    assert cleaned.endswith("plain words")
+
+
+def test_settings_repr_hides_the_key():
+    assert "sk-visible" not in repr(providers.Settings(provider="openai", api_key="sk-visible-123"))

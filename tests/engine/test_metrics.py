@@ -1,0 +1,37 @@
+from streamlab.metrics import Metrics
+
+
+def test_summary_counts_chunks_chars_and_time_to_first_token():
+    m = Metrics(started=10.0)
+    m.record("output", "", now=10.1)  # an empty role chunk is not the first token
+    m.record("output", "Hello", now=10.3)
+    m.record("output", " world", now=10.5)
+    s = m.summary(now=11.0)
+    assert s["ttft_ms"] == 300
+    assert (s["chunks"], s["chars"], s["elapsed_s"]) == (3, 11, 1.0)
+    assert s["chunks_per_s"] == 10.0
+    assert s["median_gap_ms"] == 200.0
+
+
+def test_markdown_shows_usage_once_known():
+    m = Metrics(started=0.0)
+    m.record("output", "x", now=0.1)
+    assert "tokens" not in m.markdown(now=1.0)
+    m.usage = {"prompt_tokens": 12, "completion_tokens": 40, "total_tokens": 52}
+    assert "12 / 40" in m.markdown(now=1.0)
+    m.usage = {"input_tokens": 7, "output_tokens": 9}
+    assert "7 / 9" in m.markdown(now=1.0)
+
+
+def test_chart_has_one_tick_per_chunk_on_its_pane_row():
+    m = Metrics(started=0.0)
+    for i in range(4):
+        m.record("streaming", "x", now=0.1 * (i + 1))
+    m.record("blocking", "all of it", now=0.5)
+    svg = m.chart_svg(("streaming", "blocking"))
+    assert svg.startswith("<svg") and svg.count('stroke="#2563eb"') == 4 and svg.count('stroke="#16a34a"') == 1
+    assert ">streaming<" in svg and ">blocking<" in svg
+
+
+def test_no_chart_before_any_chunk():
+    assert Metrics().chart_svg(("output",)) == ""

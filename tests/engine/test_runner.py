@@ -1,0 +1,157 @@
+import asyncio
+import time
+
+from streamlab import lessons, providers, runner
+
+SETTINGS = providers.Settings(mock_url="http://127.0.0.1:9/mock")  # never contacted: these snippets ignore the client
+
+SYNC = '''
+import time
+CLIENT = "openai"
+PROMPT = "go"
+closed = []
+
+def stream(client, prompt, *, pieces: int = 5, delay_ms: int = 0):
+    try:
+        for i in range(pieces):
+            time.sleep(delay_ms / 1000)
+            yield f"{i},"
+        yield ("usage", {"prompt_tokens": 1, "completion_tokens": pieces, "total_tokens": pieces + 1})
+    finally:
+        closed.append(True)
+'''
+
+ASYNC = '''
+import asyncio
+from typing import Literal
+CLIENT = "async_openai"
+PANES = ("output", "log")
+closed = []
+
+async def stream(client, prompt, *, mode: Literal["upper", "lower"] = "lower", delay_ms: int = 0):
+    try:
+        for word in prompt.split():
+            await asyncio.sleep(delay_ms / 1000)
+            yield word.upper() if mode == "upper" else word
+            yield ("log", "+")
+    finally:
+        closed.append(True)
+'''
+
+FAILING = '''
+def stream(client, prompt):
+    yield "partial text"
+    raise RuntimeError("upstream said no to sk-test-SECRET-123456")
+'''
+
+
+def frames_of(lesson, prompt="go", options=None, settings=SETTINGS, session="s", frame_s=0.05, on_frame=None):
+    async def collect():
+        frames = []
+        async for frame in runner.run(lesson, settings, prompt, options, session, frame_s):
+            frames.append((dict(frame.panes), frame.status, frame.message, frame.final))
+            if on_frame:
+                on_frame(len(frames))
+        return frames, frame
+    return asyncio.run(collect())
+
+
+def test_sync_snippet_streams_every_piece_and_ends_done(lesson_root):
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+    frames, last = frames_of(lesson, options={"pieces": 5, "delay_ms": 20})
+    texts = [f[0]["output"] for f in frames]
+    assert texts[-1] == "0,1,2,3,4,"
+    assert all(b.startswith(a) for a, b in zip(texts, texts[1:])), "frames only ever grow"
+    assert len(set(texts)) >= 4, "intermediate values are shown, not just the end"
+    assert frames[-1][1:] == ("done", "", True)
+    assert last.metrics.chunks == 5 and last.metrics.usage["completion_tokens"] == 5
+    assert lesson.module.closed == [True]
+
+
+def test_fast_stream_is_coalesced_into_few_frames_without_losing_text(lesson_root):
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+    frames, last = frames_of(lesson, options={"pieces": 2000}, frame_s=0.2)
+    assert frames[-1][0]["output"] == "".join(f"{i}," for i in range(2000))
+    assert last.metrics.chunks == 2000
+    assert last.updates < 100, f"{last.updates} UI updates for 2000 chunks"
+
+
+def test_first_piece_is_shown_before_the_next_arrives(lesson_root):
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+    frames, _ = frames_of(lesson, options={"pieces": 2, "delay_ms": 300}, frame_s=0.05)
+    assert "0," in [f[0]["output"] for f in frames]
+
+
+def test_async_snippet_fills_its_panes_and_options_reach_it(lesson_root):
+    lesson = lessons.load("02_async", lesson_root(**{"02_async": ASYNC}))
+    frames, _ = frames_of(lesson, prompt="a b c", options={"mode": "upper"})
+    assert frames[-1][0] == {"output": "ABC", "log": "+++"}
+    assert frames[-1][1] == "done"
+
+
+def test_unknown_choice_falls_back_to_the_default(lesson_root):
+    lesson = lessons.load("02_async", lesson_root(**{"02_async": ASYNC}))
+    frames, _ = frames_of(lesson, prompt="a B", options={"mode": "sideways"})
+    assert frames[-1][0]["output"] == "aB"
+
+
+def test_failure_keeps_partial_text_and_shows_a_message_without_the_key(lesson_root):
+    lesson = lessons.load("03_fail", lesson_root(**{"03_fail": FAILING}))
+    settings = providers.Settings(provider="openai", api_key="sk-test-SECRET-123456")
+    frames, _ = frames_of(lesson, settings=settings)
+    panes, status, message, final = frames[-1]
+    assert panes["output"] == "partial text"
+    assert status == "error" and final
+    assert "upstream said no" in message
+    assert "SECRET" not in message
+
+
+def test_stop_ends_the_run_keeps_text_and_closes_the_snippet(lesson_root):
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+
+    def stop_after_three(n):
+        if n == 3:
+            assert runner.request_stop("s", "01_sync")
+
+    frames, last = frames_of(lesson, options={"pieces": 1000, "delay_ms": 10}, on_frame=stop_after_three)
+    panes, status, message, _ = frames[-1]
+    assert status == "stopped" and "partial text is kept" in message
+    assert 0 < last.metrics.chunks < 1000 and panes["output"]
+    deadline = time.monotonic() + 2
+    while not lesson.module.closed and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert lesson.module.closed == [True], "the snippet's generator was closed"
+    assert not runner.request_stop("s", "01_sync"), "nothing left running"
+
+
+def test_leaving_mid_run_cancels_the_async_snippet(lesson_root):
+    lesson = lessons.load("02_async", lesson_root(**{"02_async": ASYNC}))
+
+    async def leave_early():
+        agen = runner.run(lesson, SETTINGS, "w " * 500, {"delay_ms": 10}, "s", 0.05)
+        async for frame in agen:
+            if frame.metrics.chunks > 3:
+                break
+        await agen.aclose()
+
+    asyncio.run(leave_early())
+    assert lesson.module.closed == [True]
+
+
+def test_empty_prompt_is_a_message_not_a_crash(lesson_root):
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+    frames, _ = frames_of(lesson, prompt="   ")
+    assert frames[-1][1] == "error" and "Type a prompt first" in frames[-1][2]
+
+
+def test_wrong_wire_for_the_provider_is_explained(lesson_root):
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+    frames, _ = frames_of(lesson, settings=providers.Settings(provider="anthropic", api_key="k" * 10))
+    assert frames[-1][1] == "error" and "OpenAI's wire format" in frames[-1][2]
+
+
+def test_missing_key_for_a_real_provider_says_what_to_do(lesson_root, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+    frames, _ = frames_of(lesson, settings=providers.Settings(provider="openai").with_env_defaults())
+    assert frames[-1][1] == "error" and "No API key for openai" in frames[-1][2]

@@ -1,0 +1,54 @@
+"""Run a lesson's snippet function against the mock and collect everything it yields."""
+
+import asyncio
+import inspect
+
+import pytest
+
+from streamlab import lessons, providers
+from streamlab.lessons import MAIN_PANE
+
+
+class Run:
+    def __init__(self, items):
+        self.items = items
+
+    def pieces(self, pane=MAIN_PANE):
+        """The strings yielded to `pane`, in order."""
+        return [i if isinstance(i, str) else i[1] for i in self.items
+                if (pane == MAIN_PANE and isinstance(i, str)) or (isinstance(i, tuple) and i[0] == pane)]
+
+    def text(self, pane=MAIN_PANE):
+        return "".join(self.pieces(pane))
+
+    @property
+    def usage(self):
+        found = [i[1] for i in self.items if isinstance(i, tuple) and i[0] == lessons.USAGE]
+        return found[-1] if found else None
+
+
+async def _collect_async(agen, items):
+    async for item in agen:
+        items.append(item)
+
+
+@pytest.fixture
+def run_snippet(mock_url):
+    """run_snippet(stem, prompt=None, headers=None, **options) -> Run, on the mock with pacing 0."""
+
+    def run(stem, prompt=None, fault="", pacing_ms=0, **options):
+        lesson = lessons.load(stem)
+        assert not lesson.error, lesson.error
+        settings = providers.Settings(mock_url=mock_url, ttft_ms=pacing_ms, token_ms=pacing_ms, jitter_ms=0,
+                                      fault=fault)
+        chosen = {o.name: o.default for o in lesson.options} | options
+        client = providers.build_client(lesson.kind_for(chosen), settings, max_retries=0)
+        stream = lesson.start(client, lesson.prompt if prompt is None else prompt, settings.resolved_model, chosen)
+        items = []
+        if inspect.isasyncgen(stream):
+            asyncio.run(_collect_async(stream, items))
+        else:
+            items.extend(stream)
+        return Run(items)
+
+    return run
