@@ -1,0 +1,122 @@
+"""A request in provider-neutral form, and the reply the mock plans for it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from . import text, tools
+from .tools import Tool, ToolCall, ToolResult
+
+_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+class RequestError(ValueError):
+    """A request the real provider would refuse with a 4xx; carries what its error body says."""
+
+    def __init__(self, message: str, param: str | None = None, code: str | None = None, status: int = 400):
+        super().__init__(message)
+        self.message, self.param, self.code, self.status = message, param, code, status
+
+
+@dataclass
+class Conversation:
+    model: str
+    prompt: str  # the text of the last user message
+    seed: str  # hash of the request, minus how it is delivered (stream flags)
+    system: str = ""
+    all_text: list[str] = field(default_factory=list)  # everything the model would read, to count tokens
+    tools: list[Tool] = field(default_factory=list)
+    tool_choice: str = "auto"  # auto | none | required | tool:<name>
+    tool_results: list[ToolResult] = field(default_factory=list)  # results this turn must answer
+    max_tokens: int | None = None
+    stream: bool = False
+
+    @property
+    def prompt_tokens(self) -> int:
+        counted = sum(text.count_tokens(t) + 4 for t in self.all_text) + 3
+        if self.tools:
+            counted += len(json.dumps([t.__dict__ for t in self.tools])) // 4
+        return counted
+
+    def make_id(self, prefix: str, salt: str = "", length: int = 24) -> str:
+        number = int(text.stable_hash(self.seed, prefix, salt), 16)
+        chars = []
+        for _ in range(length):
+            number, rest = divmod(number, 62)
+            chars.append(_B62[rest])
+        return prefix + "".join(chars)
+
+
+@dataclass
+class Reply:
+    pieces: list[str]  # the text, in token-sized pieces, already cut to max_tokens
+    finish: str  # stop | length | tool_calls
+    calls: list[ToolCall] = field(default_factory=list)
+    prompt_tokens: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    @property
+    def completion_tokens(self) -> int:
+        return len(self.pieces) + sum(len(c.fragments) + 1 for c in self.calls)
+
+    @property
+    def tokens_streamed(self) -> int:
+        """How many token frames the stream carries (text pieces and argument fragments)."""
+        return len(self.pieces) + sum(len(c.fragments) for c in self.calls)
+
+
+def seed_of(body: dict, path: str) -> str:
+    kept = {k: v for k, v in body.items() if k not in ("stream", "stream_options")}
+    return text.stable_hash(path, json.dumps(kept, sort_keys=True, ensure_ascii=False, default=str))
+
+
+def plan(conv: Conversation, *, preamble: bool = False) -> Reply:
+    """What the model answers: tool calls, an answer from tool results, or text (cut to max_tokens)."""
+    calls: list[ToolCall] = []
+    if conv.tool_results:
+        answer = tools.answer_from_results(conv.tool_results, conv.prompt, conv.seed)
+    else:
+        calls = tools.plan_calls(conv.tools, conv.tool_choice, conv.prompt)
+        # The text depends on the prompt alone, so every API (and stream or not) gives the same answer to it.
+        answer = tools.preamble(calls) if calls and preamble else "" if calls else \
+            text.answer(conv.prompt, text.stable_hash(text.normalise(conv.prompt)))
+    pieces = text.tokenize(answer)
+    finish = "tool_calls" if calls else "stop"
+    if conv.max_tokens is not None and len(pieces) > conv.max_tokens:
+        pieces, finish, calls = pieces[: conv.max_tokens], "length", []
+    return Reply(pieces, finish, calls, conv.prompt_tokens)
+
+
+def require_int(body: dict, name: str, minimum: int = 1) -> int | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise RequestError(f"Invalid '{name}': expected an integer >= {minimum}, got {value!r}.", name,
+                           "invalid_value")
+    return value
+
+
+def text_of(content) -> str:
+    """Plain text of message content: a string, or a list of parts with text."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "\n".join(p.get("text", "") for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
+    raise RequestError("Invalid message content: expected a string or a list of content parts.", "content")
+
+
+def load_args(raw) -> dict:
+    if isinstance(raw, dict):
+        return raw
+    try:
+        value = json.loads(raw or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}

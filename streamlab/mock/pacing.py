@@ -1,0 +1,56 @@
+"""How fast a reply streams: time to first token, time per token, jitter; overridable per request."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from dataclasses import dataclass
+
+HEADERS = {"ttft_ms": "x-mock-ttft-ms", "token_ms": "x-mock-token-ms", "jitter_ms": "x-mock-jitter-ms"}
+MAX_MS = 60_000
+YIELD_EVERY = 8  # with no delay at all, still let the event loop breathe every few frames
+
+
+@dataclass(frozen=True)
+class Pacing:
+    ttft_ms: int = 300
+    token_ms: int = 30
+    jitter_ms: int = 10
+    seed: str = ""
+
+    @classmethod
+    def from_headers(cls, headers, seed: str) -> Pacing:
+        values = {}
+        for field, header in HEADERS.items():
+            raw = headers.get(header)
+            if raw is not None:
+                try:
+                    values[field] = min(max(int(float(raw)), 0), MAX_MS)
+                except ValueError:
+                    pass  # an unreadable value keeps the default
+        return cls(seed=seed, **values)
+
+    @property
+    def instant(self) -> bool:
+        return self.ttft_ms == 0 and self.token_ms == 0
+
+    def delays(self, tokens: int) -> list[float]:
+        """Seconds to wait before the first frame, then before each later token (deterministic jitter)."""
+        rng = random.Random(self.seed)
+
+        def jittered(ms: int) -> float:
+            if not ms:
+                return 0.0
+            return max(0.0, ms + rng.uniform(-self.jitter_ms, self.jitter_ms)) / 1000
+
+        return [jittered(self.ttft_ms)] + [jittered(self.token_ms) for _ in range(max(tokens - 1, 0))]
+
+    def total(self, tokens: int) -> float:
+        return sum(self.delays(tokens))
+
+
+async def pause(seconds: float, frame_number: int) -> None:
+    if seconds > 0:
+        await asyncio.sleep(seconds)
+    elif frame_number % YIELD_EVERY == 0:
+        await asyncio.sleep(0)

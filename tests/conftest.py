@@ -1,0 +1,55 @@
+"""Shared fixtures: one mock provider per test session, on a free port, over real HTTP; Debian's Chromium
+driven by Playwright for the browser tests (never `playwright install`: it cannot download here)."""
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from streamlab.mock.server import start_in_thread  # noqa: E402
+
+FAST = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Jitter-Ms": "0"}
+
+
+@pytest.fixture(scope="session")
+def mock_server():
+    with start_in_thread() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def mock_url(mock_server):
+    return mock_server.url
+
+
+@pytest.fixture
+def fast_headers():
+    """Pacing headers for a mock that answers as fast as it can."""
+    return dict(FAST)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module. Module scope on purpose: Playwright's sync API holds an event loop in
+    this thread while it is open, and other tests' `asyncio.run` must not meet it. Keep browser tests in
+    modules of their own (`test_*_browser.py`)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the browser tests: install Debian's chromium ({CHROMIUM})")
+        pytest.skip(f"Debian's chromium is not installed at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
