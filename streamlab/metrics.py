@@ -12,6 +12,9 @@ PANE_COLOURS = ("#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626")
 
 @dataclass
 class Metrics:
+    """Counts are of the main pane (the answer); the chart shows every pane's arrivals."""
+
+    main_pane: str = "output"
     started: float = field(default_factory=time.perf_counter)
     first_at: float | None = None
     last_at: float | None = None
@@ -19,28 +22,32 @@ class Metrics:
     chars: int = 0
     usage: dict | None = None
     arrivals: list[tuple[float, str, int]] = field(default_factory=list)  # (seconds, pane, chars)
+    gaps: list[float] = field(default_factory=list)  # seconds between main-pane chunks
 
     def record(self, pane: str, text: str, now: float | None = None) -> None:
         now = time.perf_counter() if now is None else now
+        self.arrivals.append((now - self.started, pane, len(text)))
+        if pane != self.main_pane:
+            return
+        if self.last_at is not None:
+            self.gaps.append(now - self.last_at)
         self.chunks += 1
         self.chars += len(text)
         if text and self.first_at is None:
             self.first_at = now
         self.last_at = now
-        self.arrivals.append((now - self.started, pane, len(text)))
 
     def summary(self, now: float | None = None) -> dict:
         now = time.perf_counter() if now is None else now
         elapsed = now - self.started
         streaming = (self.last_at - self.first_at) if self.first_at and self.last_at else 0.0
-        gaps = [b[0] - a[0] for a, b in zip(self.arrivals, self.arrivals[1:])]
         return {
             "ttft_ms": None if self.first_at is None else round((self.first_at - self.started) * 1000),
             "chunks": self.chunks,
             "chars": self.chars,
             "elapsed_s": round(elapsed, 2),
             "chunks_per_s": round((self.chunks - 1) / streaming, 1) if streaming > 0 else None,
-            "median_gap_ms": round(statistics.median(gaps) * 1000, 1) if gaps else None,
+            "median_gap_ms": round(statistics.median(self.gaps) * 1000, 1) if self.gaps else None,
             "usage": self.usage,
         }
 

@@ -154,9 +154,13 @@ def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_re
         cls = anthropic.Anthropic if kind == "anthropic" else anthropic.AsyncAnthropic
         return cls(**common)
     if kind == "langchain":
+        import openai
         from langchain_openai import ChatOpenAI
 
-        return ChatOpenAI(model=settings.resolved_model, stream_usage=True, **common)
+        # Own HTTP clients per run: LangChain's defaults are shared per base URL and per process, so closing
+        # them after one run (or using them from another event loop) would break every other run.
+        return ChatOpenAI(model=settings.resolved_model, stream_usage=True, http_client=openai.DefaultHttpxClient(),
+                          http_async_client=openai.DefaultAsyncHttpxClient(), **common)
     raise ValueError(f"unknown client kind {kind!r}")
 
 

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 
 from streamlab import errors, providers
-from streamlab.lessons import MAIN_PANE, USAGE, Lesson
+from streamlab.lessons import USAGE, Lesson
 from streamlab.metrics import Metrics
 
 log = logging.getLogger("streamlab.run")
@@ -103,7 +103,8 @@ def _options(lesson: Lesson, given: dict) -> dict:
 
 
 async def _close(client) -> None:
-    for target in (client, getattr(client, "root_client", None), getattr(client, "root_async_client", None)):
+    targets = (client, getattr(client, "http_client", None), getattr(client, "http_async_client", None))
+    for target in targets:
         close = getattr(target, "close", None)
         if close is None:
             continue
@@ -119,7 +120,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
               session: str = "", frame_s: float = FRAME_S):
     """Yield Frames for one run of `lesson`; the last one has `final=True`."""
     loop = asyncio.get_running_loop()
-    metrics = Metrics()
+    main = lesson.panes[0]
+    metrics = Metrics(main_pane=main)
     frame = Frame({pane: "" for pane in lesson.panes}, metrics)
     queue: asyncio.Queue = asyncio.Queue()
     key = (session, lesson.stem)
@@ -168,7 +170,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
                 break
             if isinstance(item, Failure):
                 raise item.error
-            pane, value = item if isinstance(item, tuple) else (MAIN_PANE, item)
+            pane, value = item if isinstance(item, tuple) else (main, item)
             if pane == USAGE:
                 metrics.usage = dict(value) if isinstance(value, dict) else value
                 continue

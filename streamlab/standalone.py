@@ -20,7 +20,7 @@ from streamlab import lessons, providers
 def _print(item) -> None:
     if isinstance(item, tuple):
         pane, value = item
-        print(f"\n[{pane}] {value}", end="", flush=True)
+        print(f"\n[{pane}] {str(value).rstrip()}", end="", flush=True)
     else:
         print(item, end="", flush=True)
 

@@ -35,3 +35,12 @@ def test_chart_has_one_tick_per_chunk_on_its_pane_row():
 
 def test_no_chart_before_any_chunk():
     assert Metrics().chart_svg(("output",)) == ""
+
+
+def test_side_panes_are_charted_but_do_not_count_as_the_answer():
+    m = Metrics(main_pane="output", started=0.0)
+    m.record("log", "attempt 1: sending", now=0.05)
+    m.record("output", "Hi", now=0.4)
+    s = m.summary(now=1.0)
+    assert (s["ttft_ms"], s["chunks"], s["chars"]) == (400, 1, 2)
+    assert len(m.arrivals) == 2

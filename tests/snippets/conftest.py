@@ -34,13 +34,13 @@ async def _collect_async(agen, items):
 
 @pytest.fixture
 def run_snippet(mock_url):
-    """run_snippet(stem, prompt=None, headers=None, **options) -> Run, on the mock with pacing 0."""
+    """run_snippet(stem, prompt=None, mock_fault="", pacing_ms=0, **options) -> Run, on the mock."""
 
-    def run(stem, prompt=None, fault="", pacing_ms=0, **options):
+    def run(stem, prompt=None, mock_fault="", pacing_ms=0, **options):
         lesson = lessons.load(stem)
         assert not lesson.error, lesson.error
         settings = providers.Settings(mock_url=mock_url, ttft_ms=pacing_ms, token_ms=pacing_ms, jitter_ms=0,
-                                      fault=fault)
+                                      fault=mock_fault)
         chosen = {o.name: o.default for o in lesson.options} | options
         client = providers.build_client(lesson.kind_for(chosen), settings, max_retries=0)
         stream = lesson.start(client, lesson.prompt if prompt is None else prompt, settings.resolved_model, chosen)
@@ -52,3 +52,17 @@ def run_snippet(mock_url):
         return Run(items)
 
     return run
+
+
+@pytest.fixture
+def mock_answer(mock_url):
+    """mock_answer(prompt) → the mock's whole answer, asked without streaming: what a stream must add up to."""
+
+    def ask(prompt):
+        settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=0, jitter_ms=0)
+        with providers.build_client("openai", settings, max_retries=0) as client:
+            reply = client.chat.completions.create(model=settings.resolved_model,
+                                                   messages=[{"role": "user", "content": prompt}])
+        return reply.choices[0].message.content
+
+    return ask
