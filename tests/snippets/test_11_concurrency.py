@@ -1,0 +1,87 @@
+"""Lesson 11: several prompts streamed at once into side-by-side panes, with one client or one per request."""
+
+import asyncio
+import re
+import time
+
+import httpx2
+import pytest
+
+from streamlab import lessons, providers
+
+STEM = "11_concurrency"
+QUESTIONS = lessons.load(STEM).prompt.splitlines()
+ROW = re.compile(r"^answer (\d): first token ([\d.]+) s, done ([\d.]+) s$")
+WALL = re.compile(r"^all (\d) \((shared|per request) client\): ([\d.]+) s wall time$")
+
+
+@pytest.fixture
+def answers(mock_url):
+    client = providers.build_client("openai", providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=0))
+    return [client.chat.completions.create(model="streamlab-mock", messages=[{"role": "user", "content": q}])
+            .choices[0].message.content for q in QUESTIONS]
+
+
+@pytest.mark.parametrize("clients", ["shared", "per request"])
+def test_each_prompt_streams_into_its_own_pane(run_snippet, answers, clients):
+    run = run_snippet(STEM, clients=clients)
+    for i, answer in enumerate(answers, 1):
+        assert run.text(f"answer {i}") == answer
+        assert len(run.pieces(f"answer {i}")) > 10
+    assert answers[0].startswith("Here are three: the Nile")
+
+
+def test_the_streams_are_interleaved_not_one_after_another(run_snippet):
+    run = run_snippet(STEM, pacing_ms=5)
+    panes = [item[0] for item in run.items if item[0].startswith("answer")]
+    first_of_last = panes.index("answer 3")
+    last_of_first = len(panes) - 1 - panes[::-1].index("answer 1")
+    assert first_of_last < last_of_first
+
+
+@pytest.mark.parametrize("clients", ["shared", "per request"])
+def test_timing_pane_reports_each_request_and_the_wall_time(run_snippet, clients):
+    run = run_snippet(STEM, pacing_ms=5, clients=clients)
+    lines = run.text("timing").splitlines()
+    rows = [ROW.match(line) for line in lines[:-1]]
+    assert all(rows) and sorted(m[1] for m in rows) == ["1", "2", "3"], lines
+    wall = WALL.match(lines[-1])
+    assert wall and wall[1] == "3" and wall[2] == clients
+    for m in rows:
+        assert 0 < float(m[2]) < float(m[3]) <= float(wall[3])
+    # concurrent: the wall time is close to the slowest request, far below the sum of all three
+    assert float(wall[3]) < 0.8 * sum(float(m[3]) for m in rows)
+
+
+def test_only_the_first_three_prompts_are_asked(run_snippet):
+    run = run_snippet(STEM, prompt="\n".join(QUESTIONS + ["Name three lakes."]))
+    assert run.text("timing").splitlines()[-1].startswith("all 3 ")
+    assert "lake" not in "".join(run.text(f"answer {i}") for i in (1, 2, 3)).lower()
+
+
+def cancelled_streams(mock_url):
+    return httpx2.get(f"{mock_url}/_stats").json()["streams_cancelled"]
+
+
+@pytest.mark.parametrize("clients", ["shared", "per request"])
+def test_stop_cancels_every_stream(mock_url, clients):
+    lesson = lessons.load(STEM)
+    settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=50, jitter_ms=0)
+    client = providers.build_client("async_openai", settings)
+    before = cancelled_streams(mock_url)
+
+    async def first_then_stop():
+        gen = lesson.start(client, lesson.prompt, settings.resolved_model, {"clients": clients})
+        item = await anext(gen)
+        await gen.aclose()  # what Stop does to an async generator
+        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        await asyncio.gather(*tasks, return_exceptions=True)
+        return item, tasks
+
+    item, tasks = asyncio.run(first_then_stop())
+    assert item[0].startswith("answer ")
+    assert len(tasks) == 3 and all(t.cancelled() for t in tasks)
+    deadline = time.monotonic() + 5
+    while cancelled_streams(mock_url) < before + 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert cancelled_streams(mock_url) == before + 3  # the mock saw all three clients go away
