@@ -1,0 +1,69 @@
+"""Lesson 12: serve the stream to a browser as typed Server-Sent Events from our own endpoint."""
+
+import json
+import uuid
+from typing import Literal
+
+import httpx2
+import openai
+
+CLIENT = "async_openai"
+PROMPT = "Explain Server-Sent Events to a beginner in three sentences."
+PAGE = "assets/web/chat.html"  # the browser page this tab embeds
+PAGE_SCRIPT = "assets/web/chat.js"  # its JavaScript, shown beside this file
+USAGE_FIELDS = {"prompt_tokens", "completion_tokens", "total_tokens"}
+SAFE_MESSAGES = {401: "The provider rejected the server's API key.",
+                 429: "The provider is rate limiting this server; try again in a moment."}
+
+
+def sse(event: str, data: dict) -> str:
+    return f"event: {event}\ndata: {json.dumps(data)}\n\n"
+
+
+def explain(exc: Exception) -> str:  # short and safe: no traceback, nothing that could echo a key
+    status = getattr(exc, "status_code", None) or 0
+    if status in SAFE_MESSAGES or status >= 500:
+        return SAFE_MESSAGES.get(status, f"The provider had a server error ({status}); try again.")
+    if isinstance(exc, (httpx2.TransportError, openai.APIConnectionError)):
+        return "The connection to the provider dropped in the middle of the answer."
+    if isinstance(exc, ValueError):
+        return "The provider sent a chunk that is not valid JSON."
+    return "The provider ended the stream with an error."
+
+
+async def sse_events(client, prompt, *, model, fault="none", session_id=""):
+    ids = {"message_id": f"msg_{uuid.uuid4().hex}", "session_id": session_id or uuid.uuid4().hex}
+    yield sse("stream_start", ids)
+    finish_reason, usage = None, None
+    try:
+        chunks = await client.chat.completions.create(
+            model=model,
+            messages=[{"role": "user", "content": prompt}],
+            stream=True,
+            stream_options={"include_usage": True},
+            extra_headers={"X-Mock-Fault": fault} if fault != "none" else None,
+        )
+        async with chunks:
+            async for chunk in chunks:
+                usage = chunk.usage.model_dump(include=USAGE_FIELDS) if chunk.usage else usage
+                for choice in chunk.choices:  # the usage chunk has none
+                    if choice.delta.content:
+                        yield sse("stream_chunk", {"chunk": choice.delta.content})
+                    finish_reason = choice.finish_reason or finish_reason
+    except Exception as exc:  # end with an `error` event, never with a cut-off response
+        yield sse("error", {"message": explain(exc)})
+        return
+    yield sse("stream_end", {"finish_reason": finish_reason, "usage": usage})
+
+
+async def stream(client, prompt, *, model: str = "gpt-5-mini",
+                 fault: Literal["none", "server_error", "overloaded", "rate_limit", "auth", "disconnect",
+                               "error_event", "malformed"] = "none"):
+    async for frame in sse_events(client, prompt, model=model, fault=fault):
+        yield frame  # the exact text the browser receives
+
+
+if __name__ == "__main__":
+    import _standalone  # a key from .env, or the mock started in this process
+
+    _standalone.run()

@@ -1,0 +1,111 @@
+"""Glue: serve lesson 12's snippet as `GET /api/chat/stream` on the app's own server.
+
+The SSE logic (framing, events, error messages) lives in `snippets/12_web_integration.py`, the file the
+lesson shows; this module only validates the query, builds a mock client, and streams the snippet's
+`sse_events(...)`. The app includes `router` and sets `app.state.mock_url` (root of the mounted mock);
+`app.state.mock_pacing` (optional) is a dict of `X-Mock-*-Ms` pacing headers, e.g. 0s for tests.
+Whether the stream ends, fails, or the browser goes away, the generator and the client are closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import threading
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from streamlab import lessons, providers
+
+STEM = "12_web_integration"
+PATH = "/api/chat/stream"
+MAX_PROMPT_CHARS = 4000
+SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,100}$")
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+PACING_FIELDS = {"x-mock-ttft-ms": "ttft_ms", "x-mock-token-ms": "token_ms", "x-mock-jitter-ms": "jitter_ms"}
+
+log = logging.getLogger("streamlab.web")
+router = APIRouter()
+_open_clients: set = set()
+_lesson: lessons.Lesson | None = None
+_lock = threading.Lock()
+
+
+def open_streams() -> int:
+    """How many endpoint streams still hold an upstream client (0 once every stream is closed)."""
+    return len(_open_clients)
+
+
+def _load() -> lessons.Lesson:
+    """The lesson, loaded once; importing its snippet (and openai) happens here, off the event loop."""
+    global _lesson
+    with _lock:
+        if _lesson is None:
+            lesson = lessons.load(STEM)
+            if lesson.error:
+                raise RuntimeError(lesson.error)
+            lesson.module  # noqa: B018 - import the snippet now
+            _lesson = lesson
+    return _lesson
+
+
+def _faults(lesson: lessons.Lesson) -> tuple:
+    return next((o.choices for o in lesson.options if o.name == "fault"), ("none",))
+
+
+def _problem(lesson: lessons.Lesson, prompt: str, fault: str, session_id: str) -> str:
+    if not prompt.strip():
+        return "The prompt is empty: pass ?prompt=... with some text."
+    if len(prompt) > MAX_PROMPT_CHARS:
+        return f"The prompt is {len(prompt):,} characters; the limit is {MAX_PROMPT_CHARS:,}."
+    if fault not in _faults(lesson):
+        return f"Unknown fault {fault[:40]!r}; choose one of: {', '.join(_faults(lesson))}."
+    if session_id and not SESSION_ID.match(session_id):
+        return "session_id may hold only letters, digits and _ . : - (at most 100 characters)."
+    return ""
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"message": message}}, status_code=status)
+
+
+class _SSEResponse(StreamingResponse):
+    """A StreamingResponse that always closes its generator and the run's client when it is done."""
+
+    def __init__(self, events, client):
+        super().__init__(events, media_type="text/event-stream", headers=SSE_HEADERS)
+        self.client = client
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            try:
+                await self.body_iterator.aclose()  # closes the upstream SDK stream if still open
+            finally:
+                await self.client.close()
+                _open_clients.discard(self.client)
+
+
+@router.get(PATH)
+async def chat_stream(request: Request, prompt: str = "", fault: str = "none", session_id: str = ""):
+    try:
+        lesson = await asyncio.to_thread(_load)
+    except Exception as exc:  # noqa: BLE001 - a broken lesson file must not become a 500 with a traceback
+        log.error("lesson %s cannot serve %s: %s", STEM, PATH, exc)
+        return _error(503, "The web-integration lesson could not be loaded; see the server log.")
+    problem = _problem(lesson, prompt, fault, session_id)
+    if problem:
+        return _error(400, problem)
+    pacing = {PACING_FIELDS[k.lower()]: int(v) for k, v in getattr(request.app.state, "mock_pacing", {}).items()}
+    settings = providers.Settings(mock_url=getattr(request.app.state, "mock_url", ""), **pacing)
+    try:  # no retries: the browser shows a failure at once and the user decides to send again
+        client = providers.build_client("async_openai", settings, max_retries=0)
+    except providers.ProviderError as exc:
+        return _error(503, str(exc))
+    _open_clients.add(client)
+    events = lesson.module.sse_events(client, prompt, model=settings.resolved_model, fault=fault,
+                                      session_id=session_id)
+    return _SSEResponse(events, client)

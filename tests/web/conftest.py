@@ -1,0 +1,94 @@
+"""Lesson 12's endpoint and page, served the way the app serves them, on a free 127.0.0.1 port."""
+
+import socket
+import threading
+import time
+
+import httpx2
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from streamlab import mock, providers, web_endpoint
+from streamlab.lessons import ROOT
+
+NO_PACING = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Jitter-Ms": "0"}
+
+
+class WebServer:
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.app = FastAPI()
+        self.mock = mock.create_app()
+        self.app.mount("/mock", self.mock)
+        self.app.include_router(web_endpoint.router)
+        self.app.mount("/static", StaticFiles(directory=ROOT / "assets"))
+        self.app.state.mock_url = f"{self.url}/mock"
+        self.app.state.mock_pacing = dict(NO_PACING)
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", lifespan="off",
+                                                   timeout_graceful_shutdown=1))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx2.get(f"{self.url}/static/web/chat.html", timeout=1).status_code == 200:
+                    return self
+            except httpx2.HTTPError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError("the web test server did not start within 30 s")
+
+    def stop(self):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        if self.thread.is_alive():  # an open stream still holds a connection: cut it
+            self.server.force_exit = True
+            self.thread.join(timeout=10)
+        self.sock.close()
+
+    def answer(self, prompt: str) -> str:
+        """The mock's answer to `prompt`, asked without streaming: what the stream must add up to."""
+        settings = providers.Settings(mock_url=self.app.state.mock_url, ttft_ms=0, token_ms=0, jitter_ms=0)
+        client = providers.build_client("openai", settings, max_retries=0)
+        with client:
+            reply = client.chat.completions.create(model=providers.DEFAULT_MODELS["mock"],
+                                                   messages=[{"role": "user", "content": prompt}])
+        return reply.choices[0].message.content
+
+
+@pytest.fixture(scope="session")
+def web_server():
+    server = WebServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def slow_stream(web_server):
+    """Pace the mock at 40 ms per token for one test, so a stream is still running when we act on it."""
+    web_server.app.state.mock_pacing = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "40", "X-Mock-Jitter-Ms": "0"}
+    yield
+    web_server.app.state.mock_pacing = dict(NO_PACING)
+
+
+@pytest.fixture
+def streams_closed(web_server):
+    """streams_closed(within_s) -> True once the endpoint holds no upstream client and the mock has no open
+    stream; the mock's counters (`cancelled`: the client went away) are in `web_server.mock.state.stats`."""
+
+    def wait(within_s: float = 5.0) -> bool:
+        def closed():
+            return web_endpoint.open_streams() == 0 and web_server.mock.state.stats.open_streams == 0
+
+        deadline = time.monotonic() + within_s
+        while not closed() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return closed()
+
+    return wait
