@@ -1,0 +1,114 @@
+"""The one web server: the Gradio page at `/`, the mock at `/mock`, static assets at `/static`, the
+web-integration SSE endpoint at `/api/chat/stream`. One process, one port."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from streamlab.lessons import ROOT
+
+log = logging.getLogger("streamlab")
+ASSETS = ROOT / "assets"
+
+
+@dataclass(frozen=True)
+class Config:
+    host: str = "127.0.0.1"
+    port: int = 7860
+    concurrency: int = 32
+
+    @classmethod
+    def from_env(cls) -> Config:
+        return cls(host=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
+                   port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+                   concurrency=max(1, int(os.environ.get("STREAMLAB_CONCURRENCY", "32"))))
+
+    @property
+    def mock_url(self) -> str:
+        """Where this process reaches its own mock (loopback unless bound to one specific address)."""
+        local = self.host if self.host not in ("0.0.0.0", "::", "") else "127.0.0.1"
+        return f"http://{local}:{self.port}/mock"
+
+
+def create_app(config: Config) -> FastAPI:
+    import gradio as gr
+
+    from streamlab import web_endpoint
+    from streamlab.mock import create_app as create_mock
+    from streamlab.ui.page import build_demo
+
+    app = FastAPI(title="StreamLab", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.mock_url = config.mock_url
+    app.mount("/mock", create_mock())
+    app.include_router(web_endpoint.router)
+    app.mount("/static", StaticFiles(directory=ASSETS), name="static")
+    demo = build_demo(config.mock_url)
+    demo.queue(default_concurrency_limit=config.concurrency)
+    css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
+    return gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
+                                run_history=False)
+
+
+def serve(config: Config | None = None) -> None:
+    import uvicorn
+
+    config = config or Config.from_env()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(config)
+    log.info("StreamLab on http://%s:%d (mock at %s)", config.host, config.port, config.mock_url)
+    uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3)
+
+
+class BackgroundServer:
+    """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
+
+    def __init__(self, concurrency: int = 32):
+        import socket
+
+        import uvicorn
+
+        # IPPROTO_TCP spelled out: asyncio then sets TCP_NODELAY, avoiding ~40 ms delayed-ACK stalls.
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency)
+        self.server = uvicorn.Server(uvicorn.Config(create_app(self.config), log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    def start(self, timeout: float = 30.0) -> BackgroundServer:
+        import httpx2
+
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if httpx2.get(f"{self.url}/mock/_stats", timeout=1).status_code == 200:
+                    return self
+            except httpx2.HTTPError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"StreamLab did not start within {timeout:.0f} s")
+
+    def stats(self) -> dict:
+        import httpx2
+
+        return httpx2.get(f"{self.url}/mock/_stats", timeout=5).json()
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()
+
+    def __enter__(self) -> BackgroundServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,124 @@
+"""One lesson tab, written once for every lesson: prose, the snippet's own source, controls, live output."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import gradio as gr
+
+from streamlab import runner
+from streamlab.lessons import ROOT, Lesson
+from streamlab.providers import CLIENT_WIRE
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English", "es": "Español", "fr": "Français", "ja": "日本語"}
+WIRE_NAMES = {"openai": "OpenAI Chat Completions format", "anthropic": "Anthropic Messages format"}
+STATUS = {
+    "running": "⏳ Streaming…",
+    "done": "✅ Done.",
+}
+
+
+def status_markdown(frame: runner.Frame) -> str:
+    if frame.status == "running" and frame.metrics.first_at is None:
+        return "⏳ Waiting for the first token…"
+    if frame.status == "stopped":
+        return f"⏹ **Stopped.** {frame.message}"
+    if frame.status == "error":
+        return f"⚠️ **{frame.message}**"
+    return STATUS[frame.status]
+
+
+def translations(lesson: Lesson) -> list[tuple[str, Path]]:
+    """(language name, path) of every translated prose file: `lessons/<lang>/<stem>.md`."""
+    found = []
+    for folder in sorted(p for p in lesson.prose_path.parent.iterdir() if p.is_dir()):
+        path = folder / lesson.prose_path.name
+        if path.exists():
+            found.append((LANGUAGE_NAMES.get(folder.name, folder.name), path))
+    return found
+
+
+def _prose(lesson: Lesson) -> None:
+    others = translations(lesson)
+    if not others:
+        gr.Markdown(lesson.prose, elem_classes="lesson-prose")
+        return
+    with gr.Tabs():
+        with gr.Tab("English"):
+            gr.Markdown(lesson.prose, elem_classes="lesson-prose")
+        for name, path in others:
+            with gr.Tab(name):
+                gr.Markdown(path.read_text(encoding="utf-8"), elem_classes="lesson-prose")
+
+
+def _control(option):
+    if option.choices:
+        return gr.Dropdown(list(option.choices), value=option.default, label=option.label)
+    if isinstance(option.default, bool):
+        return gr.Checkbox(value=option.default, label=option.label)
+    if isinstance(option.default, (int, float)):
+        return gr.Number(value=option.default, label=option.label, precision=0 if isinstance(option.default, int) else None)
+    return gr.Textbox(value=str(option.default), label=option.label)
+
+
+def _code_panels(lesson: Lesson) -> None:
+    gr.Code(lesson.source, language="python", label=f"snippets/{lesson.snippet_path.name}", interactive=False,
+            elem_classes="snippet-code", elem_id=f"code-{lesson.stem}")
+    script = lesson.attributes.get("PAGE_SCRIPT")
+    if script and (ROOT / script).exists():
+        gr.Code((ROOT / script).read_text(encoding="utf-8"), language="javascript", label=script, interactive=False)
+
+
+def error_tab(lesson: Lesson) -> None:
+    with gr.Tab(f"{lesson.number}. ⚠️ {lesson.stem}", id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
+        gr.Markdown(f"### This lesson could not be loaded\n\n`{lesson.snippet_path.name}`: {lesson.error}\n\n"
+                    "The other lessons work as usual.", elem_classes="lesson-error")
+
+
+def build(lesson: Lesson, settings_state: gr.State, mock_url: str) -> None:
+    if lesson.error:
+        error_tab(lesson)
+        return
+    with gr.Tab(f"{lesson.number}. {lesson.title}", id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=5, min_width=360):
+                _prose(lesson)
+                _code_panels(lesson)
+            with gr.Column(scale=6, min_width=360):
+                wire = CLIENT_WIRE.get(lesson.client_kind, "openai")
+                if "wire" not in {o.name for o in lesson.options}:
+                    gr.Markdown(f"Speaks the **{WIRE_NAMES[wire]}**.", elem_classes="wire-note")
+                page = lesson.attributes.get("PAGE")
+                if page:
+                    gr.HTML(f'<iframe class="lesson-page" src="/static/{Path(page).relative_to("assets").as_posix()}" '
+                            f'title="{lesson.title}"></iframe>')
+                prompt = gr.Textbox(lesson.prompt, label="Prompt", lines=2, max_lines=8, elem_id=f"prompt-{lesson.stem}")
+                controls = [_control(o) for o in lesson.options]
+                with gr.Row():
+                    run_button = gr.Button("Run", variant="primary", elem_id=f"run-{lesson.stem}")
+                    stop_button = gr.Button("Stop", variant="stop", elem_id=f"stop-{lesson.stem}")
+                status = gr.Markdown("", elem_id=f"status-{lesson.stem}", elem_classes="run-status")
+                with gr.Row():
+                    panes = [gr.Textbox(label=p, lines=10 if i == 0 else 8, max_lines=24, autoscroll=True,
+                                        interactive=False, buttons=["copy"], elem_id=f"pane-{lesson.stem}-{i}")
+                             for i, p in enumerate(lesson.panes)]
+                metrics = gr.Markdown("", elem_id=f"metrics-{lesson.stem}", elem_classes="run-metrics")
+                chart = gr.HTML("", elem_id=f"chart-{lesson.stem}", elem_classes="run-chart")
+
+        names = [o.name for o in lesson.options]
+
+        async def run(request: gr.Request, settings, prompt_text, *option_values):
+            settings = replace(settings.with_env_defaults(), mock_url=mock_url)
+            session = getattr(request, "session_hash", None) or ""
+            async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session):
+                chart_value = frame.metrics.chart_svg(lesson.panes) if frame.final else gr.skip()
+                yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame),
+                       frame.metrics.markdown(), chart_value)
+
+        def stop(request: gr.Request):
+            runner.request_stop(getattr(request, "session_hash", None) or "", lesson.stem)
+
+        run_button.click(run, [settings_state, prompt, *controls], [*panes, status, metrics, chart],
+                         api_name=f"run_{lesson.stem}", show_progress="minimal")
+        stop_button.click(stop, None, None, api_name=f"stop_{lesson.stem}", queue=False, concurrency_limit=None)

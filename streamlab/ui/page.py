@@ -1,0 +1,28 @@
+"""The whole page: a header, the provider panel, and one tab per discovered lesson."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from streamlab import lessons
+from streamlab.ui import lesson_tab, provider_panel
+
+INTRO = (
+    "# StreamLab\n"
+    "Learn LLM response streaming by watching it happen. Each tab is one lesson: read it, read the code, press "
+    "**Run**, and the answer streams beside the very code producing it. No key needed — a built-in mock speaks "
+    "the real OpenAI and Anthropic wire formats. Open **Provider** to use your own key."
+)
+
+
+def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None) -> gr.Blocks:
+    found = lessons.discover() if found is None else found
+    with gr.Blocks(title="StreamLab — learn LLM streaming") as demo:
+        gr.Markdown(INTRO, elem_id="intro")
+        settings_state = provider_panel.build()
+        with gr.Tabs(elem_id="lesson-tabs"):
+            for lesson in found:
+                lesson_tab.build(lesson, settings_state, mock_url)
+        if not found:
+            gr.Markdown("No lessons found in `snippets/`.")
+    return demo

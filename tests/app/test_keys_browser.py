@@ -1,0 +1,44 @@
+"""A key typed in the page stays in that browser session, out of messages, the page and the log."""
+
+from playwright.sync_api import expect
+
+FAKE_KEY = "sk-invalid-LEAKCHECK-7f3a9c2e"  # the mock refuses keys starting with sk-invalid, like a real provider
+GOOD_KEY = "sk-test-LEAKCHECK-good-41d8"
+
+
+def open_provider_panel(page):
+    page.locator("#provider-panel").get_by_text("Provider").first.click()
+    expect(page.locator("#provider-summary")).to_be_visible()
+
+
+def test_key_typed_in_the_page_stays_in_that_session(browser, app_server, everything_logged):
+    first = browser.new_context().new_page()
+    first.goto(app_server.url)
+    open_provider_panel(first)
+    first.get_by_label("OpenAI-compatible").check()
+    first.locator("#provider-panel").get_by_label("Endpoint preset").click()
+    first.get_by_role("option", name="Custom URL").click()
+    first.get_by_label("Base URL").fill(f"{app_server.url}/mock/openai/v1")
+    first.locator("#api-key input").fill(FAKE_KEY)
+    expect(first.locator("#provider-summary")).to_contain_text("your key")
+    first.locator("#run-01_basic").click()
+    status = first.locator("#status-01_basic")
+    expect(status).to_contain_text("rejected the API key")
+    assert "LEAKCHECK" not in status.inner_text()
+    assert "LEAKCHECK" not in first.locator("#pane-01_basic-0 textarea").input_value()
+
+    first.locator("#api-key input").fill(GOOD_KEY)
+    expect(first.locator("#provider-summary")).to_contain_text("OpenAI-compatible")
+    first.locator("#run-01_basic").click()
+    expect(status).to_contain_text("Done", timeout=30_000)
+
+    second = browser.new_context().new_page()  # another learner on the same server
+    second.goto(app_server.url)
+    open_provider_panel(second)
+    expect(second.locator("#provider-summary")).to_contain_text("Mock provider")
+    second.get_by_label("OpenAI-compatible").check()  # the key field appears for a real provider: empty here
+    expect(second.locator("#api-key input")).to_have_value("")
+    assert "LEAKCHECK" not in second.content()
+    assert "LEAKCHECK" not in everything_logged()
+    first.context.close()
+    second.context.close()

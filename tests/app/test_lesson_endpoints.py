@@ -1,0 +1,99 @@
+"""Every lesson's Run endpoint, called the way a browser or gradio_client calls it, on the mock."""
+
+import time
+
+import httpx2
+import pytest
+from gradio_client import Client
+
+from streamlab import lessons
+
+LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
+# Outputs of a run endpoint: one value per pane, then status, metrics, chart.
+
+
+@pytest.fixture(scope="module")
+def client(app_server):
+    return Client(app_server.url, verbose=False)
+
+
+def test_every_snippet_loads():
+    assert [lesson.error for lesson in lessons.discover()] == [""] * len(LESSONS)
+    assert len(LESSONS) >= 6
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.stem)
+def test_run_endpoint_streams_several_values_before_the_final_one(client, lesson):
+    defaults = [o.default for o in lesson.options]
+    job = client.submit(lesson.prompt, *defaults, api_name=f"/run_{lesson.stem}")
+    final = job.result(timeout=120)
+    main_values = [out[0] for out in job.outputs()]
+    distinct = list(dict.fromkeys(v for v in main_values if v))
+    assert len(distinct) >= 3, f"only {len(distinct)} distinct intermediate values: {distinct[:3]}"
+    assert all(b.startswith(a) for a, b in zip(distinct, distinct[1:])), "the text only grows"
+    assert distinct[-1] == final[0]
+    status = final[len(lesson.panes)]
+    assert status.startswith("✅"), status
+    assert "first token" in final[len(lesson.panes) + 1]
+    assert final[-1].startswith("<svg"), "the arrival chart comes with the final frame"
+
+
+def test_code_panel_shows_each_snippet_file_byte_for_byte(app_server):
+    config = httpx2.get(f"{app_server.url}/config", timeout=10).json()
+    panels = {c["props"].get("elem_id"): c["props"].get("value") for c in config["components"]
+              if c.get("type") == "code"}
+    for lesson in LESSONS:
+        source = lesson.snippet_path.read_text(encoding="utf-8")
+        # Gradio's Code strips surrounding whitespace, so a file may differ from its panel only by the final
+        # newline every text file ends with.
+        assert source == source.strip() + "\n", f"{lesson.stem}: stray whitespace around the file"
+        assert panels[f"code-{lesson.stem}"] + "\n" == source, lesson.stem
+
+
+def test_lesson_prose_is_on_the_page(app_server):
+    config = httpx2.get(f"{app_server.url}/config", timeout=10).json()
+    markdown = "\n".join(str(c["props"].get("value")) for c in config["components"] if c.get("type") == "markdown")
+    for lesson in LESSONS:
+        assert lesson.prose.strip() and lesson.prose.strip() in markdown, lesson.stem
+
+
+def test_stop_closes_the_upstream_stream_and_keeps_the_partial_text(client, app_server):
+    before = app_server.stats()["streams_cancelled"]
+    job = client.submit("Tell me a long story about rivers and the sea, in many sentences.",
+                        api_name="/run_01_basic")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not any(out[0] for out in job.outputs()):
+        time.sleep(0.05)
+    assert any(out[0] for out in job.outputs()), "the run started streaming"
+    client.predict(api_name="/stop_01_basic")
+    text, status = job.result(timeout=30)[:2]
+    assert status.startswith("⏹") and "partial text is kept" in status
+    assert text
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and app_server.stats()["streams_cancelled"] <= before:
+        time.sleep(0.05)
+    stats = app_server.stats()
+    assert stats["streams_cancelled"] == before + 1
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and app_server.stats()["open_streams"]:
+        time.sleep(0.05)
+    assert app_server.stats()["open_streams"] == 0
+
+
+def test_empty_prompt_is_answered_with_a_message(client):
+    result = client.predict("", api_name="/run_01_basic")
+    assert result[0] == "" and "Type a prompt first" in result[1]
+
+
+def test_a_room_of_learners_is_served_at_once(app_server):
+    """Eight learners pressing Run together stream at the same time instead of queueing one by one."""
+    lesson = LESSONS[0]
+    clients = [Client(app_server.url, verbose=False) for _ in range(8)]
+    jobs = [c.submit(lesson.prompt, api_name=f"/run_{lesson.stem}") for c in clients]
+    most_open, deadline = 0, time.monotonic() + 60
+    while time.monotonic() < deadline and not all(job.done() for job in jobs):
+        most_open = max(most_open, app_server.stats()["open_streams"])
+        time.sleep(0.02)
+    results = [job.result(timeout=60) for job in jobs]
+    assert all(r[1].startswith("✅") for r in results)
+    assert most_open >= 6, f"at most {most_open} streams were open at once"

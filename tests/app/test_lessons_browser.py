@@ -1,0 +1,92 @@
+"""A learner in Chromium: open the app, run every lesson tab on the mock, watch it grow, press Stop once."""
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from streamlab import lessons
+
+LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
+SCREENSHOT = Path(__file__).resolve().parents[2] / "assets" / "screenshot.png"
+
+
+def open_tab(page, lesson):
+    """Click the lesson's tab, through Gradio's "More tabs" menu when the tab bar is full."""
+    tab = page.locator(f"#tab-{lesson.stem}-button")
+    if tab.count() and tab.is_visible():
+        tab.click()
+    else:
+        page.get_by_role("button", name="More tabs").click()
+        page.locator(".overflow-dropdown button", has_text=f"{lesson.number}. {lesson.title}").click()
+    expect(page.locator(f"#run-{lesson.stem}")).to_be_visible()
+
+
+READ_OUTPUT = """stem => ({
+    panes: Array.from(document.querySelectorAll(`[id^="pane-${stem}-"] textarea`)).map(t => t.value),
+    status: document.querySelector(`#status-${stem}`).innerText,
+})"""
+
+
+def watch(page, lesson, until, deadline_s=60.0):
+    """Poll the output panes until `until(status)` holds; return the distinct states they showed, in order."""
+    seen, deadline = [], time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        now = page.evaluate(READ_OUTPUT, lesson.stem)
+        if any(now["panes"]) and (not seen or seen[-1] != now["panes"]):
+            seen.append(now["panes"])
+        if until(now["status"]):
+            break
+        page.wait_for_timeout(10)
+    return seen
+
+
+@pytest.fixture
+def app_page(page, app_server):
+    page.goto(app_server.url)
+    expect(page.locator("#lesson-tabs")).to_be_visible()
+    return page
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.stem)
+def test_lesson_output_grows_live_to_its_final_text(app_page, lesson):
+    open_tab(app_page, lesson)
+    first_line = lesson.source.splitlines()[0]
+    expect(app_page.locator(f"#code-{lesson.stem}")).to_contain_text(first_line)  # the file itself, shown
+    app_page.locator(f"#run-{lesson.stem}").click()
+    seen = watch(app_page, lesson, lambda status: "Done" in status or "⚠" in status)
+    status = app_page.locator(f"#status-{lesson.stem}").inner_text()
+    assert "Done" in status, status
+    assert len(seen) >= 3, f"the output showed only {len(seen)} distinct states"
+    for earlier, later in zip(seen, seen[1:]):
+        assert all(b.startswith(a) for a, b in zip(earlier, later)), "every pane only grows"
+    assert seen[-1][0], "the main pane ends with text"
+    expect(app_page.locator(f"#metrics-{lesson.stem}")).to_contain_text("first token")
+    expect(app_page.locator(f"#chart-{lesson.stem} svg")).to_be_visible()
+
+
+def test_stop_mid_stream_keeps_the_partial_text(app_page, app_server):
+    lesson = LESSONS[0]
+    open_tab(app_page, lesson)
+    app_page.locator(f"#prompt-{lesson.stem} textarea").fill(
+        "Write a long, detailed explanation of how rivers shape valleys over millions of years.")
+    before = app_server.stats()["streams_cancelled"]
+    app_page.locator(f"#run-{lesson.stem}").click()
+    pane = app_page.locator(f"#pane-{lesson.stem}-0 textarea")
+    expect(pane).not_to_have_value("", timeout=20_000)
+    expect(pane).to_have_value(re.compile(r"\S+\s+\S+\s+\S+"))  # a few words in: mid-stream
+    if os.environ.get("STREAMLAB_UPDATE_SCREENSHOT") == "1":
+        app_page.screenshot(path=str(SCREENSHOT))
+    app_page.locator(f"#stop-{lesson.stem}").click()
+    expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Stopped")
+    partial = pane.input_value()
+    assert partial, "the partial text stays"
+    app_page.wait_for_timeout(500)  # a stopped run must not keep writing: the text is still the same
+    assert pane.input_value() == partial
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and app_server.stats()["streams_cancelled"] <= before:
+        time.sleep(0.05)
+    assert app_server.stats()["streams_cancelled"] == before + 1

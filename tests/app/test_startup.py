@@ -1,0 +1,38 @@
+"""Start-up stays light, and the app reads its address and room size from the environment."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from streamlab.server import Config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, sys
+from streamlab.server import Config, create_app
+create_app(Config(port=7999))
+heavy = sorted({m.split('.')[0] for m in sys.modules} & {'anthropic', 'langchain_openai', 'langchain_core', 'openai'})
+print(json.dumps(heavy))
+"""
+
+
+def test_building_the_app_imports_no_llm_sdk():
+    out = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_config_honours_gradio_variables_and_room_size(monkeypatch):
+    monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
+    monkeypatch.setenv("GRADIO_SERVER_PORT", "7001")
+    monkeypatch.setenv("STREAMLAB_CONCURRENCY", "48")
+    config = Config.from_env()
+    assert (config.host, config.port, config.concurrency) == ("0.0.0.0", 7001, 48)
+    assert config.mock_url == "http://127.0.0.1:7001/mock", "the app reaches its own mock over loopback"
+
+
+def test_default_concurrency_serves_a_room_not_one_learner(monkeypatch):
+    monkeypatch.delenv("STREAMLAB_CONCURRENCY", raising=False)
+    assert Config.from_env().concurrency > 1
