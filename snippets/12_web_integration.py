@@ -8,7 +8,7 @@ import httpx2
 import openai
 
 CLIENT = "async_openai"
-PROMPT = "Explain Server-Sent Events to a beginner in three sentences."
+PROMPT = "Explain how EventSource works in the browser."
 PAGE = "assets/web/chat.html"  # the browser page this tab embeds
 PAGE_SCRIPT = "assets/web/chat.js"  # its JavaScript, shown beside this file
 USAGE_FIELDS = {"prompt_tokens", "completion_tokens", "total_tokens"}

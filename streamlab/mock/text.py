@@ -84,6 +84,11 @@ _LEAD = re.compile(
     r"write\s+(?:me\s+)?(?:\d+\s+words\s+|(?:a|an)\s+(?:short\s+|long\s+|brief\s+)?(?:\w+\s+)?)?about|what\s+is|"
     r"what\s+are|"
     r"what's|give\s+me\s+an?\s+overview\s+of|give\s+me)\s+", re.IGNORECASE)
+# "write a long, detailed explanation of X" → X: the form asked for is not the topic.
+_FORM = re.compile(
+    r"^(?:(?:write|give|tell|make|create|compose|draft)\s+(?:me\s+)?)?(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,3}?"
+    r"(?:explanation|overview|story|paragraph|summary|description|essay|introduction|guide|poem|note|article)s?"
+    r"\s+(?:of|about|on|for)\s+", re.IGNORECASE)
 _QUESTION = re.compile(r"^(?:how|why|when|where|who|which|can|should|is|are|does|do|will|would)\b", re.IGNORECASE)
 _GREETINGS = {"hi", "hello", "hey", "hi there", "hello there", "good morning", "good evening", "test"}
 _WORDS = re.compile(r"\b(\d{2,4})\s+words\b", re.IGNORECASE)
@@ -145,7 +150,7 @@ def _english(prompt: str, rng: random.Random) -> str:
     if _QUESTION.match(clean) and not _LEAD.match(clean):
         opener = rng.choice(_OPEN_QUESTION)
     else:
-        topic = " ".join(_LEAD.sub("", clean).split()[:10]) or "your question"
+        topic = " ".join(_FORM.sub("", _LEAD.sub("", clean)).split()[:10]) or "your question"
         if topic[:1].isupper() and topic[1:2].islower():
             topic = topic[0].lower() + topic[1:]
         template = rng.choice(_OPEN_TOPIC)

@@ -13,6 +13,7 @@ from streamlab.providers import CLIENT_WIRE
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English", "es": "Español", "fr": "Français", "ja": "日本語"}
 WIRE_NAMES = {"openai": "OpenAI Chat Completions format", "anthropic": "Anthropic Messages format"}
+PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
 STATUS = {
     "running": "⏳ Streaming…",
     "done": "✅ Done.",
@@ -42,14 +43,14 @@ def translations(lesson: Lesson) -> list[tuple[str, Path]]:
 def _prose(lesson: Lesson) -> None:
     others = translations(lesson)
     if not others:
-        gr.Markdown(lesson.prose, elem_classes="lesson-prose")
+        gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=PROSE_HEIGHT)
         return
     with gr.Tabs():
         with gr.Tab("English"):
-            gr.Markdown(lesson.prose, elem_classes="lesson-prose")
+            gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=PROSE_HEIGHT)
         for name, path in others:
             with gr.Tab(name):
-                gr.Markdown(path.read_text(encoding="utf-8"), elem_classes="lesson-prose")
+                gr.Markdown(path.read_text(encoding="utf-8"), elem_classes="lesson-prose", max_height=PROSE_HEIGHT)
 
 
 def _control(option):
@@ -64,7 +65,7 @@ def _control(option):
 
 def _code_panels(lesson: Lesson) -> None:
     gr.Code(lesson.source, language="python", label=f"snippets/{lesson.snippet_path.name}", interactive=False,
-            elem_classes="snippet-code", elem_id=f"code-{lesson.stem}")
+            max_lines=30, elem_classes="snippet-code", elem_id=f"code-{lesson.stem}")
     script = lesson.attributes.get("PAGE_SCRIPT")
     if script and (ROOT / script).exists():
         gr.Code((ROOT / script).read_text(encoding="utf-8"), language="javascript", label=script, interactive=False)

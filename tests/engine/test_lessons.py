@@ -73,3 +73,14 @@ def test_translated_prose_lives_in_a_language_folder(lesson_root):
     lesson = lessons.load("01_first", root)
     assert lessons.prose_path(lesson, "zh") == root / "lessons" / "zh" / "01_first.md"
     assert lessons.prose_path(lesson) == root / "lessons" / "01_first.md"
+
+
+def test_a_translation_dropped_in_a_language_folder_becomes_a_prose_tab(lesson_root):
+    from streamlab.ui.lesson_tab import translations
+
+    root = lesson_root(**{"01_first": GOOD})
+    lesson = lessons.load("01_first", root)
+    assert translations(lesson) == []
+    (root / "lessons" / "zh").mkdir()
+    (root / "lessons" / "zh" / "01_first.md").write_text("# 第一课\n", encoding="utf-8")
+    assert translations(lesson) == [("中文", root / "lessons" / "zh" / "01_first.md")]

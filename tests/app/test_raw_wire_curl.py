@@ -1,0 +1,35 @@
+"""Lesson 8 shows a `curl -N` command; run exactly that, against the running app's own mock, and read the bytes."""
+
+import os
+import re
+import subprocess
+
+import pytest
+from gradio_client import Client
+
+from streamlab import lessons
+
+LESSON = lessons.load("08_raw_wire")
+
+
+@pytest.mark.parametrize("wire", ["openai", "anthropic"])
+def test_curl_command_shown_in_the_tab_streams_from_the_running_app(app_server, wire):
+    options = {o.name: o.default for o in LESSON.options} | {"wire": wire}
+    result = Client(app_server.url, verbose=False).predict(LESSON.prompt, *options.values(),
+                                                           api_name="/run_08_raw_wire")
+    command = result[LESSON.panes.index("curl")].strip()
+    assert command.startswith(f"curl -N {app_server.url}/mock/"), command
+    env = {"PATH": os.environ["PATH"], "OPENAI_API_KEY": "any-key", "ANTHROPIC_API_KEY": "any-key"}
+    out = subprocess.run(["bash", "-c", command + " -i -s"], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    head, _, body = out.stdout.replace("\r\n", "\n").partition("\n\n")
+    assert head.startswith("HTTP/1.1 200") and "content-type: text/event-stream" in head.lower()
+    lines = [line for line in body.splitlines() if line]
+    if wire == "openai":
+        assert all(line.startswith("data: ") for line in lines) and lines[-1] == "data: [DONE]"
+        assert len(lines) > 5
+    else:
+        events = [line for line in lines if line.startswith("event: ")]
+        assert events[0] == "event: message_start" and events[-1] == "event: message_stop"
+        assert all(re.match(r"(event|data): ", line) for line in lines)
+        assert len(events) * 2 == len(lines), "every event line has its data line"
