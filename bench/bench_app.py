@@ -15,19 +15,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import socket
 import statistics
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+
+import httpx2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from streamlab import lessons, providers, runner  # noqa: E402
 from streamlab.mock.server import start_in_thread  # noqa: E402
-from streamlab.server import BackgroundServer  # noqa: E402
 
 LONG_PROMPT = "Write a long, detailed explanation of how rivers shape valleys over millions of years."
 
@@ -70,15 +74,44 @@ def _one_learner(url: str, stem: str, prompt: str) -> tuple[float, float]:
     return (first if first is not None else total), total
 
 
+@contextmanager
+def app_process(concurrency: int):
+    """`python app.py` on a free port in its own process (so this process's clients do not share its GIL)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, GRADIO_SERVER_NAME="127.0.0.1", GRADIO_SERVER_PORT=str(port),
+               STREAMLAB_CONCURRENCY=str(concurrency), STREAMLAB_PROVIDER="mock")
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx2.get(f"{url}/mock/_stats", timeout=1).status_code == 200:
+                    break
+            except httpx2.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("app.py did not start within 60 s")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
 def room(sizes: list[int]) -> None:
     lesson = lessons.load("01_basic")
-    print("\n2. A room of learners (lesson 01_basic, realistic mock pacing, gradio_client over HTTP)")
+    print("\n2. A room of learners (lesson 01_basic, realistic mock pacing, gradio_client over HTTP,")
+    print("   app.py in its own process)")
     print(f"{'learners':>9}{'median first text s':>21}{'median end s':>14}{'end vs alone':>14}")
-    with BackgroundServer(concurrency=max(sizes)) as server:
+    with app_process(concurrency=max(sizes)) as url:
+        _one_learner(url, lesson.stem, lesson.prompt)  # warm-up: the first run imports the snippet and its SDK
         alone = None
         for n in sizes:
             with ThreadPoolExecutor(max_workers=n) as pool:
-                results = list(pool.map(lambda _: _one_learner(server.url, lesson.stem, lesson.prompt), range(n)))
+                results = list(pool.map(lambda _: _one_learner(url, lesson.stem, lesson.prompt), range(n)))
             first = statistics.median(r[0] for r in results)
             end = statistics.median(r[1] for r in results)
             alone = alone or end

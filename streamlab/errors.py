@@ -41,8 +41,12 @@ def _retry_after(exc) -> str:
     return f" The provider asks to wait {value} s before retrying." if value else ""
 
 
-def describe(exc: BaseException) -> str:
-    """A plain-language message (before scrubbing) for an exception raised during a run."""
+DROPPED = "The connection dropped in the middle of the stream. The partial text above is kept."
+
+
+def describe(exc: BaseException, mid_stream: bool = False) -> str:
+    """A plain-language message (before scrubbing) for an exception raised during a run; `mid_stream` when
+    some of the answer had already arrived."""
     if isinstance(exc, ProviderError):
         return str(exc)
     name = type(exc).__name__
@@ -51,7 +55,10 @@ def describe(exc: BaseException) -> str:
     if name in ("APITimeoutError", "ReadTimeout", "TimeoutException", "TimeoutError"):
         return ("The provider stopped sending data and the read timeout fired. The partial text above is "
                 "all that arrived; try again, or raise the timeout if the model is slow to start.")
-    if name in ("APIConnectionError", "ConnectError", "ConnectionError"):
+    if name in ("APIConnectionError", "OpenAIConnectionError", "ConnectError", "ConnectionError",
+                "RemoteProtocolError", "ReadError"):
+        if mid_stream or type(exc.__cause__).__name__ in ("RemoteProtocolError", "ReadError"):
+            return DROPPED
         return ("Could not reach the provider. Check the base URL in the provider panel (and that the "
                 "server is up), then run again.")
     if status == 401 or name == "AuthenticationError":
@@ -73,10 +80,10 @@ def describe(exc: BaseException) -> str:
         return f"The provider sent an error in the middle of the stream: {detail}"
     if isinstance(exc, json.JSONDecodeError) or "JSONDecodeError" in name:
         return "The provider sent a chunk that is not valid JSON, so the stream could not be read further."
-    if name in ("RemoteProtocolError", "ReadError", "IncompleteRead", "StreamClosedError"):
-        return "The connection dropped in the middle of the stream. The partial text above is kept."
+    if name in ("IncompleteRead", "StreamClosedError"):
+        return DROPPED
     return f"The run failed: {name}: {detail}"
 
 
-def message_for(exc: BaseException, secrets: list[str] = ()) -> str:
-    return scrub(describe(exc), secrets)
+def message_for(exc: BaseException, secrets: list[str] = (), mid_stream: bool = False) -> str:
+    return scrub(describe(exc, mid_stream), secrets)

@@ -7,6 +7,7 @@ fresh SDK client per run by `build_client`. The key never leaves this module in 
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field, replace
 
@@ -138,30 +139,38 @@ def connection(kind: str, settings: Settings) -> tuple[str | None, str, dict[str
     return (settings.base_url or None), settings.api_key, {}
 
 
+@functools.cache
+def _tls():
+    """One TLS context for every client: loading the CA bundle costs ~90 ms of CPU, too much to pay per run."""
+    import httpx2
+
+    return httpx2.create_ssl_context()
+
+
 def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_retries: int = 2):
-    """A fresh SDK client of `kind` for one run. SDKs are imported here, on first use."""
+    """A fresh SDK client of `kind` for one run (its own connections). SDKs are imported here, on first use."""
     base_url, api_key, headers = connection(kind, settings)
     common = dict(api_key=api_key, base_url=base_url, default_headers=headers, timeout=timeout,
                   max_retries=max_retries)
-    if kind in ("openai", "async_openai"):
-        import openai
-
-        cls = openai.OpenAI if kind == "openai" else openai.AsyncOpenAI
-        return cls(**common)
-    if kind in ("anthropic", "async_anthropic"):
-        import anthropic
-
-        cls = anthropic.Anthropic if kind == "anthropic" else anthropic.AsyncAnthropic
-        return cls(**common)
+    if kind in ("openai", "async_openai", "langchain"):
+        import openai as sdk
+    elif kind in ("anthropic", "async_anthropic"):
+        import anthropic as sdk
+    else:
+        raise ValueError(f"unknown client kind {kind!r}")
     if kind == "langchain":
-        import openai
         from langchain_openai import ChatOpenAI
 
         # Own HTTP clients per run: LangChain's defaults are shared per base URL and per process, so closing
         # them after one run (or using them from another event loop) would break every other run.
-        return ChatOpenAI(model=settings.resolved_model, stream_usage=True, http_client=openai.DefaultHttpxClient(),
-                          http_async_client=openai.DefaultAsyncHttpxClient(), **common)
-    raise ValueError(f"unknown client kind {kind!r}")
+        return ChatOpenAI(model=settings.resolved_model, stream_usage=True,
+                          http_client=sdk.DefaultHttpxClient(verify=_tls()),
+                          http_async_client=sdk.DefaultAsyncHttpxClient(verify=_tls()), **common)
+    if kind.startswith("async_"):
+        cls = sdk.AsyncOpenAI if kind == "async_openai" else sdk.AsyncAnthropic
+        return cls(http_client=sdk.DefaultAsyncHttpxClient(verify=_tls()), **common)
+    cls = sdk.OpenAI if kind == "openai" else sdk.Anthropic
+    return cls(http_client=sdk.DefaultHttpxClient(verify=_tls()), **common)
 
 
 def secrets_of(settings: Settings) -> list[str]:

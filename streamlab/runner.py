@@ -174,15 +174,16 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             if pane == USAGE:
                 metrics.usage = dict(value) if isinstance(value, dict) else value
                 continue
-            text = value if isinstance(value, str) else str(value)
+            text = errors.scrub(value if isinstance(value, str) else str(value), secrets)  # snippets may echo errors
             frame.panes[pane] = frame.panes.get(pane, "") + text
             metrics.record(pane, text)
             dirty = True
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message, never a crash
         frame.status = "error"
-        frame.message = errors.message_for(exc, secrets)
+        frame.message = errors.message_for(exc, secrets, mid_stream=metrics.chunks > 0)
     finally:
-        _active.pop(key, None)
+        if _active.get(key) is queue:  # a newer run of the same tab may have taken the slot
+            del _active[key]
         halt.set()
         if isinstance(pump, asyncio.Task):
             pump.cancel()

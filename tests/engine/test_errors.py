@@ -63,3 +63,10 @@ def test_scrub_hides_known_secrets_and_key_shaped_strings():
 
 def test_settings_repr_hides_the_key():
     assert "sk-visible" not in repr(providers.Settings(provider="openai", api_key="sk-visible-123"))
+
+
+def test_a_connection_lost_mid_stream_is_not_blamed_on_the_base_url():
+    exc = named("APIConnectionError")("Connection error.")
+    assert "partial text above is kept" in errors.message_for(exc, mid_stream=True)
+    assert "base URL" in errors.message_for(exc, mid_stream=False)
+    assert "partial text" in errors.message_for(named("OpenAIConnectionError")("x"), mid_stream=True)

@@ -155,3 +155,19 @@ def test_missing_key_for_a_real_provider_says_what_to_do(lesson_root, monkeypatc
     lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
     frames, _ = frames_of(lesson, settings=providers.Settings(provider="openai").with_env_defaults())
     assert frames[-1][1] == "error" and "No API key for openai" in frames[-1][2]
+
+
+ECHOING = '''
+def stream(client, prompt):
+    yield "partial"
+    yield ("attempts", "attempt 1: 401 your api key: myprovider-LEAKCHECK-0042 is invalid")
+'''
+
+
+def test_a_key_echoed_into_any_pane_by_a_snippet_is_hidden(lesson_root):
+    lesson = lessons.load("04_echo", lesson_root(**{"04_echo": ECHOING}))
+    settings = providers.Settings(provider="compatible", base_url="http://127.0.0.1:9/v1",
+                                  api_key="myprovider-LEAKCHECK-0042")
+    frames, _ = frames_of(lesson, settings=settings)
+    assert all("LEAKCHECK" not in text for panes, *_ in frames for text in panes.values())
+    assert "[hidden]" in frames[-1][0]["attempts"]
