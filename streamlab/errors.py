@@ -16,11 +16,13 @@ KEY_PATTERNS = re.compile(r"(sk-[A-Za-z0-9_\-*]{4,}|sk-ant-[A-Za-z0-9_\-*]{4,}|B
 HIDDEN = "[hidden]"
 
 
-def scrub(text: str, secrets: list[str] = ()) -> str:
+def scrub(text: str, secrets: list[str] = (), key_shapes: bool = True) -> str:
+    """Hide the known secrets; with `key_shapes`, anything shaped like a key too (for error messages, not
+    for lesson output, where `Bearer $OPENAI_API_KEY` is a teaching placeholder)."""
     for secret in sorted(secrets, key=len, reverse=True):
         if secret:
             text = text.replace(secret, HIDDEN)
-    return KEY_PATTERNS.sub(HIDDEN, text)
+    return KEY_PATTERNS.sub(HIDDEN, text) if key_shapes else text
 
 
 def _provider_message(exc) -> str:

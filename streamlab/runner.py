@@ -174,7 +174,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             if pane == USAGE:
                 metrics.usage = dict(value) if isinstance(value, dict) else value
                 continue
-            text = errors.scrub(value if isinstance(value, str) else str(value), secrets)  # snippets may echo errors
+            text = errors.scrub(value if isinstance(value, str) else str(value), secrets, key_shapes=False)  # a snippet may echo a provider error
             frame.panes[pane] = frame.panes.get(pane, "") + text
             metrics.record(pane, text)
             dirty = True
