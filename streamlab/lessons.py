@@ -185,8 +185,8 @@ def discover(root: Path = ROOT) -> list[Lesson]:
     return [load(stem, root) for stem in stems]
 
 
-def prose_path(lesson: Lesson, language: str = "en") -> Path:
-    """Prose for a language: `lessons/NN_slug.md`, or a translation at `lessons/<lang>/NN_slug.md`."""
-    if language == "en":
-        return lesson.prose_path
-    return lesson.prose_path.parent / language / lesson.prose_path.name
+def translations(lesson: Lesson) -> list[tuple[str, Path]]:
+    """(language code, path) of each translation of the prose: `lessons/<lang>/NN_slug.md`."""
+    folders = sorted(p for p in lesson.prose_path.parent.iterdir() if p.is_dir())
+    return [(folder.name, folder / lesson.prose_path.name) for folder in folders
+            if (folder / lesson.prose_path.name).exists()]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from streamlab import runner
+from streamlab import lessons, runner
 from streamlab.lessons import ROOT, Lesson
 from streamlab.providers import CLIENT_WIRE
 
@@ -31,13 +31,8 @@ def status_markdown(frame: runner.Frame) -> str:
 
 
 def translations(lesson: Lesson) -> list[tuple[str, Path]]:
-    """(language name, path) of every translated prose file: `lessons/<lang>/<stem>.md`."""
-    found = []
-    for folder in sorted(p for p in lesson.prose_path.parent.iterdir() if p.is_dir()):
-        path = folder / lesson.prose_path.name
-        if path.exists():
-            found.append((LANGUAGE_NAMES.get(folder.name, folder.name), path))
-    return found
+    """(language name, path) of every translated prose file, named for the tab."""
+    return [(LANGUAGE_NAMES.get(code, code), path) for code, path in lessons.translations(lesson)]
 
 
 def _prose(lesson: Lesson) -> None:

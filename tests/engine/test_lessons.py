@@ -71,8 +71,11 @@ def test_wire_option_picks_the_client_kind():
 def test_translated_prose_lives_in_a_language_folder(lesson_root):
     root = lesson_root(**{"01_first": GOOD})
     lesson = lessons.load("01_first", root)
-    assert lessons.prose_path(lesson, "zh") == root / "lessons" / "zh" / "01_first.md"
-    assert lessons.prose_path(lesson) == root / "lessons" / "01_first.md"
+    (root / "lessons" / "zh").mkdir()
+    (root / "lessons" / "fr").mkdir()  # a language folder without this lesson adds nothing
+    (root / "lessons" / "zh" / "01_first.md").write_text("# 第一课\n", encoding="utf-8")
+    assert lessons.translations(lesson) == [("zh", root / "lessons" / "zh" / "01_first.md")]
+    assert lesson.prose_path == root / "lessons" / "01_first.md"
 
 
 def test_a_translation_dropped_in_a_language_folder_becomes_a_prose_tab(lesson_root):
