@@ -14,6 +14,7 @@ PAGE_SCRIPT = "assets/web/chat.js"  # its JavaScript, shown beside this file
 USAGE_FIELDS = {"prompt_tokens", "completion_tokens", "total_tokens"}
 SAFE_MESSAGES = {401: "The provider rejected the server's API key.",
                  429: "The provider is rate limiting this server; try again in a moment."}
+READ_TIMEOUT_S = 10.0  # no bytes from the provider for this long: the stream has stalled
 
 
 def sse(event: str, data: dict) -> str:
@@ -24,6 +25,8 @@ def explain(exc: Exception) -> str:  # short and safe: no traceback, nothing tha
     status = getattr(exc, "status_code", None) or 0
     if status in SAFE_MESSAGES or status >= 500:
         return SAFE_MESSAGES.get(status, f"The provider had a server error ({status}); try again.")
+    if isinstance(exc, (httpx2.TimeoutException, openai.APITimeoutError)):
+        return "The provider stopped sending; the server gave up waiting for the rest of the answer."
     if isinstance(exc, (httpx2.TransportError, openai.APIConnectionError)):
         return "The connection to the provider dropped in the middle of the answer."
     if isinstance(exc, ValueError):
@@ -31,7 +34,7 @@ def explain(exc: Exception) -> str:  # short and safe: no traceback, nothing tha
     return "The provider ended the stream with an error."
 
 
-async def sse_events(client, prompt, *, model, fault="none", session_id=""):
+async def sse_events(client, prompt, *, model, fault="none", session_id="", read_timeout_s=READ_TIMEOUT_S):
     ids = {"message_id": f"msg_{uuid.uuid4().hex}", "session_id": session_id or uuid.uuid4().hex}
     yield sse("stream_start", ids)
     finish_reason, usage = None, None
@@ -42,6 +45,7 @@ async def sse_events(client, prompt, *, model, fault="none", session_id=""):
             stream=True,
             stream_options={"include_usage": True},
             extra_headers={"X-Mock-Fault": fault} if fault != "none" else None,
+            timeout=openai.Timeout(30.0, read=read_timeout_s),
         )
         async with chunks:
             async for chunk in chunks:
@@ -57,7 +61,7 @@ async def sse_events(client, prompt, *, model, fault="none", session_id=""):
 
 
 async def stream(client, prompt, *, model: str = "gpt-5-mini",
-                 fault: Literal["none", "server_error", "overloaded", "rate_limit", "auth", "disconnect",
+                 fault: Literal["none", "server_error", "overloaded", "rate_limit", "auth", "stall", "disconnect",
                                "error_event", "malformed"] = "none"):
     async for frame in sse_events(client, prompt, model=model, fault=fault):
         yield frame  # the exact text the browser receives

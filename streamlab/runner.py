@@ -174,7 +174,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             if pane == USAGE:
                 metrics.usage = dict(value) if isinstance(value, dict) else value
                 continue
-            text = errors.scrub(value if isinstance(value, str) else str(value), secrets, key_shapes=False)  # a snippet may echo a provider error
+            # a snippet may echo a provider error: hide the learner's key, keep teaching placeholders
+            text = errors.scrub(value if isinstance(value, str) else str(value), secrets, key_shapes=False)
             frame.panes[pane] = frame.panes.get(pane, "") + text
             metrics.record(pane, text)
             dirty = True

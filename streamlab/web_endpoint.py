@@ -3,7 +3,8 @@
 The SSE logic (framing, events, error messages) lives in `snippets/12_web_integration.py`, the file the
 lesson shows; this module only validates the query, builds a mock client, and streams the snippet's
 `sse_events(...)`. The app includes `router` and sets `app.state.mock_url` (root of the mounted mock);
-`app.state.mock_pacing` (optional) is a dict of `X-Mock-*-Ms` pacing headers, e.g. 0s for tests.
+`app.state.mock_pacing` (optional) is a dict of `X-Mock-*-Ms` pacing headers, e.g. 0s for tests, and
+`app.state.read_timeout_s` (optional) overrides how long a stalled upstream is waited for.
 Whether the stream ends, fails, or the browser goes away, the generator and the client are closed.
 """
 
@@ -106,6 +107,8 @@ async def chat_stream(request: Request, prompt: str = "", fault: str = "none", s
     except providers.ProviderError as exc:
         return _error(503, str(exc))
     _open_clients.add(client)
+    read_timeout = getattr(request.app.state, "read_timeout_s", None)
     events = lesson.module.sse_events(client, prompt, model=settings.resolved_model, fault=fault,
-                                      session_id=session_id)
+                                      session_id=session_id,
+                                      **({"read_timeout_s": read_timeout} if read_timeout else {}))
     return _SSEResponse(events, client)

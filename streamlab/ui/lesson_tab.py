@@ -54,7 +54,8 @@ def _control(option):
     if isinstance(option.default, bool):
         return gr.Checkbox(value=option.default, label=option.label)
     if isinstance(option.default, (int, float)):
-        return gr.Number(value=option.default, label=option.label, precision=0 if isinstance(option.default, int) else None)
+        precision = 0 if isinstance(option.default, int) else None
+        return gr.Number(value=option.default, label=option.label, precision=precision)
     return gr.Textbox(value=str(option.default), label=option.label)
 
 
@@ -89,7 +90,8 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str) -> None:
                 if page:
                     gr.HTML(f'<iframe class="lesson-page" src="/static/{Path(page).relative_to("assets").as_posix()}" '
                             f'title="{lesson.title}"></iframe>')
-                prompt = gr.Textbox(lesson.prompt, label="Prompt", lines=2, max_lines=8, elem_id=f"prompt-{lesson.stem}")
+                prompt = gr.Textbox(lesson.prompt, label="Prompt", lines=2, max_lines=8,
+                                    elem_id=f"prompt-{lesson.stem}")
                 controls = [_control(o) for o in lesson.options]
                 with gr.Row():
                     run_button = gr.Button("Run", variant="primary", elem_id=f"run-{lesson.stem}")

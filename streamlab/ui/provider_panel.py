@@ -64,7 +64,8 @@ def build() -> gr.State:
                                  label="Endpoint preset")
             base_url = gr.Textbox(label="Base URL", placeholder="https://…/v1",
                                   value=os.environ.get("STREAMLAB_COMPATIBLE_BASE_URL", ""))
-        key = gr.Textbox(label="API key", type="password", value="", placeholder="sk-…  (stays in this browser session)",
+        key = gr.Textbox(label="API key", type="password", value="",
+                         placeholder="sk-…  (stays in this browser session)",
                          visible=start.provider != "mock", elem_id="api-key")
         with gr.Row(visible=start.provider == "mock") as mock_row:
             speed = gr.Radio(list(SPEEDS), value="realistic", label="Mock speed")

@@ -90,7 +90,15 @@ def test_a_fault_set_on_the_client_is_reported_the_same_way(run_snippet):
     assert "rate limiting" in events[1][1]["message"]
 
 
-def test_the_fault_option_lists_only_faults_the_mock_knows():
+def test_the_fault_option_offers_every_fault_the_mock_knows():
     (option,) = lessons.load(STEM).options
     assert option.name == "fault" and option.default == "none"
-    assert option.choices[0] == "none" and set(option.choices[1:]) <= set(FAULTS)
+    assert option.choices[0] == "none" and sorted(option.choices[1:]) == sorted(FAULTS)
+
+
+def test_the_page_offers_the_same_faults_as_the_snippet():
+    lesson = lessons.load(STEM)
+    page = (lessons.ROOT / lesson.attributes["PAGE"]).read_text(encoding="utf-8")
+    select = page[page.index('<select id="fault"'):page.index("</select>")]
+    (option,) = lesson.options
+    assert re.findall(r'<option value="([a-z_]+)"', select) == list(option.choices)

@@ -10,7 +10,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from streamlab import mock, providers, web_endpoint
+from streamlab import lessons, mock, providers, web_endpoint
 from streamlab.lessons import ROOT
 
 NO_PACING = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Jitter-Ms": "0"}
@@ -52,6 +52,10 @@ class WebServer:
             self.thread.join(timeout=10)
         self.sock.close()
 
+    @property
+    def default_read_timeout_s(self) -> float:
+        return lessons.load(web_endpoint.STEM).module.READ_TIMEOUT_S
+
     def answer(self, prompt: str) -> str:
         """The mock's answer to `prompt`, asked without streaming: what the stream must add up to."""
         settings = providers.Settings(mock_url=self.app.state.mock_url, ttft_ms=0, token_ms=0, jitter_ms=0)
@@ -75,6 +79,14 @@ def slow_stream(web_server):
     web_server.app.state.mock_pacing = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "40", "X-Mock-Jitter-Ms": "0"}
     yield
     web_server.app.state.mock_pacing = dict(NO_PACING)
+
+
+@pytest.fixture
+def short_read_timeout(web_server):
+    """A 0.5 s read timeout for one test, so a stalled upstream is given up on quickly."""
+    web_server.app.state.read_timeout_s = 0.5
+    yield 0.5
+    del web_server.app.state.read_timeout_s
 
 
 @pytest.fixture

@@ -84,6 +84,17 @@ def test_a_provider_fault_becomes_an_error_event_with_a_plain_message(web_server
     assert "stream_end" not in [t for t, _ in events]
 
 
+def test_a_stalled_upstream_ends_with_an_error_event_once_the_read_timeout_fires(web_server, short_read_timeout):
+    started = time.monotonic()
+    response = get_stream(web_server, prompt=PROMPT, fault="stall")
+    took = time.monotonic() - started
+    events = parse_sse(response.text)
+    assert [t for t, _ in events] == ["stream_start", "error"]
+    assert "stopped sending" in events[-1][1]["message"]
+    # the mock stays silent for ever; only the read timeout (0.5 s) ends the wait, well inside the default 10 s
+    assert short_read_timeout <= took < web_server.default_read_timeout_s
+
+
 def test_a_dropped_upstream_connection_gives_chunks_then_an_error(web_server):
     events = parse_sse(get_stream(web_server, prompt=PROMPT, fault="disconnect").text)
     types = [t for t, _ in events]
