@@ -7,18 +7,33 @@ from typing import Literal
 CLIENT = "openai"
 PROMPT = "Say hello in five words."
 PANES = ("output", "wire", "parsed", "curl")
+WEATHER = {"name": "get_weather", "description": "Current weather for a city.",
+           "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}
+
+
+def fields_of(data):
+    """What one parsed event carries: text, a tool call's name or argument fragment, why the answer ended."""
+    choice = (data.get("choices") or [{}])[0]  # an OpenAI chunk (the usage chunk has no choices)
+    delta = choice.get("delta") or data.get("delta") or {}  # … or an Anthropic event
+    call = (delta.get("tool_calls") or [{}])[0].get("function") or data.get("content_block") or {}
+    return {"text": delta.get("content") or delta.get("text"), "tool": call.get("name"),
+            "arguments": call.get("arguments") or delta.get("partial_json"),
+            "finished": choice.get("finish_reason") or delta.get("stop_reason")}
 
 
 def stream(client, prompt, *, model: str = "gpt-5-mini", wire: Literal["openai", "anthropic"] = "openai",
-           max_tokens: int = 0):
+           max_tokens: int = 0, tools: bool = False):
     body = {"model": model, "messages": [{"role": "user", "content": prompt}], "stream": True}
     if wire == "openai":
         api, path, key, headers = client.chat.completions, "chat/completions", "OPENAI_API_KEY", {}
         body |= {"max_completion_tokens": max_tokens} if max_tokens else {}
+        body |= {"tools": [{"type": "function", "function": WEATHER}], "tool_choice": "required"} if tools else {}
     else:
         api, path, key = client.messages, "v1/messages", "ANTHROPIC_API_KEY"
         headers = {"anthropic-version": client.default_headers["anthropic-version"]}
         body["max_tokens"] = max_tokens or 1024
+        tool = {"name": WEATHER["name"], "description": WEATHER["description"], "input_schema": WEATHER["parameters"]}
+        body |= {"tools": [tool], "tool_choice": {"type": "any"}} if tools else {}
     headers |= {k: v for k, v in client.default_headers.items() if k.lower().startswith("x-mock-")}
     with api.with_streaming_response.create(**body) as response:
         for line in response.iter_lines():  # each SSE line as it arrives, before any parsing
@@ -30,14 +45,15 @@ def stream(client, prompt, *, model: str = "gpt-5-mini", wire: Literal["openai",
                 yield "parsed", "[DONE]: end of stream\n"
                 continue
             data = json.loads(payload)
-            choice = (data.get("choices") or [{}])[0]  # an OpenAI chunk (the usage chunk has no choices)
-            delta = choice.get("delta") or data.get("delta") or {}  # … or an Anthropic event
-            text = delta.get("content") or delta.get("text")
-            end = choice.get("finish_reason") or delta.get("stop_reason")
-            ending = f", finished: {end}" if end else ""
-            yield "parsed", f"{data.get('type') or data.get('object')}: text={text!r}{ending}\n"
-            if text:
-                yield text
+            if "error" in data:  # an error inside a 200 OK stream: what arrived so far is not the whole answer
+                yield "parsed", f"error: {data['error']}\n"
+                raise RuntimeError(f"The stream carried an error event: {data['error'].get('message')}")
+            fields = fields_of(data)
+            shown = [f"{name}={value!r}" for name, value in fields.items() if value and name != "finished"]
+            shown += [f"finished: {fields['finished']}"] if fields["finished"] else []
+            yield "parsed", f"{data.get('type') or data.get('object')}{': ' if shown else ''}{', '.join(shown)}\n"
+            if fields["text"]:
+                yield fields["text"]
     auth = f'-H "Authorization: Bearer ${key}" -H "Content-Type: application/json"'
     extra = "".join(f' -H "{name}: {value}"' for name, value in headers.items())
     yield "curl", f"curl -N {client.base_url}{path} {auth}{extra} -d {shlex.quote(json.dumps(body))}\n"

@@ -26,6 +26,8 @@ def stream(client, prompt, *, model: str = "gpt-5-mini", tools: bool = False):
                 yield "arguments", event.delta
             elif event.type == "response.function_call_arguments.done":
                 yield "arguments", ")\n"
+            elif event.type == "error":  # a failure inside the 200 OK stream: the text so far is incomplete
+                raise RuntimeError(f"The stream carried an error event: {event.message}")
             elif event.type == "response.completed":
                 usage = event.response.usage
                 yield "usage", {"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens,

@@ -43,12 +43,20 @@ def _retry_after(exc) -> str:
     return f" The provider asks to wait {value} s before retrying." if value else ""
 
 
+INCOMPLETE = "The partial text above is kept, but the answer is incomplete."
 DROPPED = "The connection dropped in the middle of the stream. The partial text above is kept."
 
 
 def describe(exc: BaseException, mid_stream: bool = False) -> str:
     """A plain-language message (before scrubbing) for an exception raised during a run; `mid_stream` when
-    some of the answer had already arrived."""
+    some of the answer had already arrived, and then the message always says the answer is incomplete."""
+    message = _explain(exc, mid_stream)
+    if mid_stream and "partial text" not in message:
+        message += " " + INCOMPLETE
+    return message
+
+
+def _explain(exc: BaseException, mid_stream: bool) -> str:
     if isinstance(exc, ProviderError):
         return str(exc)
     name = type(exc).__name__
@@ -84,6 +92,8 @@ def describe(exc: BaseException, mid_stream: bool = False) -> str:
         return "The provider sent a chunk that is not valid JSON, so the stream could not be read further."
     if name in ("IncompleteRead", "StreamClosedError"):
         return DROPPED
+    if mid_stream:
+        return f"The stream failed part-way: {detail or name}."
     return f"The run failed: {name}: {detail}"
 
 

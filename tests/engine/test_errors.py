@@ -70,3 +70,11 @@ def test_a_connection_lost_mid_stream_is_not_blamed_on_the_base_url():
     assert "partial text above is kept" in errors.message_for(exc, mid_stream=True)
     assert "base URL" in errors.message_for(exc, mid_stream=False)
     assert "partial text" in errors.message_for(named("OpenAIConnectionError")("x"), mid_stream=True)
+
+
+def test_an_unknown_failure_says_whether_the_answer_is_incomplete():
+    exc = RuntimeError("The stream carried an error event: overloaded")
+    before = errors.message_for(exc)
+    after = errors.message_for(exc, mid_stream=True)
+    assert "error event: overloaded" in before and errors.INCOMPLETE not in before
+    assert "error event: overloaded" in after and after.endswith(errors.INCOMPLETE)

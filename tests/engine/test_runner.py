@@ -1,7 +1,7 @@
 import asyncio
 import time
 
-from streamlab import lessons, providers, runner
+from streamlab import errors, lessons, providers, runner
 
 SETTINGS = providers.Settings(mock_url="http://127.0.0.1:9/mock")  # never contacted: these snippets ignore the client
 
@@ -104,6 +104,7 @@ def test_failure_keeps_partial_text_and_shows_a_message_without_the_key(lesson_r
     assert status == "error" and final
     assert "upstream said no" in message
     assert "SECRET" not in message
+    assert message.endswith(errors.INCOMPLETE)  # text had arrived: the learner is told it is not the whole answer
 
 
 def test_stop_ends_the_run_keeps_text_and_closes_the_snippet(lesson_root):

@@ -10,8 +10,9 @@ from streamlab.lessons import MAIN_PANE
 
 
 class Run:
-    def __init__(self, items):
+    def __init__(self, items, error=None):
         self.items = items
+        self.error = error  # what the snippet raised, for a run started with raises=True
 
     def pieces(self, pane=MAIN_PANE):
         """The strings yielded to `pane`, in order."""
@@ -32,11 +33,20 @@ async def _collect_async(agen, items):
         items.append(item)
 
 
+def _collect(stream, items):
+    if inspect.isasyncgen(stream):
+        asyncio.run(_collect_async(stream, items))
+    else:
+        items.extend(stream)
+
+
 @pytest.fixture
 def run_snippet(mock_url):
-    """run_snippet(stem, prompt=None, mock_fault="", pacing_ms=0, **options) -> Run, on the mock."""
+    """run_snippet(stem, prompt=None, mock_fault="", pacing_ms=0, raises=False, **options) -> Run, on the mock.
 
-    def run(stem, prompt=None, mock_fault="", pacing_ms=0, **options):
+    With `raises=True` the snippet must raise: the Run holds what it yielded before, and `.error`."""
+
+    def run(stem, prompt=None, mock_fault="", pacing_ms=0, raises=False, **options):
         lesson = lessons.load(stem)
         assert not lesson.error, lesson.error
         settings = providers.Settings(mock_url=mock_url, ttft_ms=pacing_ms, token_ms=pacing_ms, jitter_ms=0,
@@ -45,11 +55,12 @@ def run_snippet(mock_url):
         client = providers.build_client(lesson.kind_for(chosen), settings, max_retries=0)
         stream = lesson.start(client, lesson.prompt if prompt is None else prompt, settings.resolved_model, chosen)
         items = []
-        if inspect.isasyncgen(stream):
-            asyncio.run(_collect_async(stream, items))
-        else:
-            items.extend(stream)
-        return Run(items)
+        if not raises:
+            _collect(stream, items)
+            return Run(items)
+        with pytest.raises(Exception) as raised:
+            _collect(stream, items)
+        return Run(items, raised.value)
 
     return run
 

@@ -1,5 +1,6 @@
 """Lesson 8: the SSE lines on the wire, a minimal parser beside them, and the same request as curl."""
 
+import ast
 import json
 import os
 import subprocess
@@ -102,3 +103,45 @@ def test_curl_carries_the_mock_pacing_headers(run_snippet):
     command = run_snippet(STEM, pacing_ms=7).text("curl")
     assert '-H "X-Mock-TTFT-Ms: 7"' in command and '-H "X-Mock-Token-Ms: 7"' in command
     assert lessons.load(STEM).prompt in command
+
+
+def tool_arguments(run):
+    """The argument fragments the parsed pane showed, joined: the JSON the tool call carries."""
+    return "".join(ast.literal_eval(line.split("arguments=", 1)[1].split(", finished")[0])
+                   for line in run.text("parsed").splitlines() if "arguments=" in line)
+
+
+def test_with_tools_the_openai_stream_ends_with_finish_reason_tool_calls(run_snippet):
+    run = run_snippet(STEM, prompt="What's the weather in Paris?", tools=True)
+    chunks = [json.loads(line[6:]) for line in data_lines(run.text("wire")) if line != "data: [DONE]"]
+    calls = [c["choices"][0]["delta"]["tool_calls"][0] for c in chunks if c["choices"][0]["delta"].get("tool_calls")]
+    assert calls[0]["function"]["name"] == "get_weather" and calls[0]["id"].startswith("call_")
+    assert [c["choices"][0]["finish_reason"] for c in chunks][-1] == "tool_calls"
+    assert wire_lines(run)[-2] == "data: [DONE]"
+    parsed = run.text("parsed").splitlines()
+    assert any("tool='get_weather'" in line for line in parsed)
+    assert parsed[-2].endswith("finished: tool_calls")
+    assert json.loads(tool_arguments(run)) == {"city": "Paris"}
+    assert run.text() == ""  # a forced tool call carries no text
+    assert '"tool_choice": "required"' in run.text("curl")
+
+
+def test_with_tools_the_anthropic_stream_has_a_tool_use_block_and_stop_reason_tool_use(run_snippet):
+    run = run_snippet(STEM, prompt="What's the weather in Paris?", wire="anthropic", tools=True)
+    events = [json.loads(line[6:]) for line in data_lines(run.text("wire"))]
+    blocks = [e["content_block"] for e in events if e["type"] == "content_block_start"]
+    assert blocks[-1]["type"] == "tool_use" and blocks[-1]["name"] == "get_weather"
+    deltas = [e["delta"] for e in events if e["type"] == "content_block_delta"]
+    assert any(d["type"] == "input_json_delta" for d in deltas)
+    assert next(e for e in events if e["type"] == "message_delta")["delta"]["stop_reason"] == "tool_use"
+    assert any(line.endswith("finished: tool_use") for line in run.text("parsed").splitlines())
+    assert json.loads(tool_arguments(run)) == {"city": "Paris"}
+
+
+@pytest.mark.parametrize("wire", ["openai", "anthropic"])
+def test_an_error_event_on_the_wire_raises_and_keeps_the_partial_text(run_snippet, wire):
+    run = run_snippet(STEM, wire=wire, mock_fault="error_event", raises=True)
+    assert isinstance(run.error, RuntimeError) and "error event" in str(run.error)
+    assert run.pieces() and ANSWER.startswith(run.text()) and run.text() != ANSWER
+    assert run.text("parsed").splitlines()[-1].startswith("error: ")
+    assert "[DONE]" not in run.text("wire") and "message_stop" not in run.text("wire")

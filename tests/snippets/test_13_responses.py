@@ -66,3 +66,10 @@ def test_function_call_arguments_stream_as_deltas(run_snippet, reference):
 def test_without_tools_no_arguments_are_shown(run_snippet):
     run = run_snippet(STEM, prompt=WEATHER)
     assert run.text("arguments") == "" and run.text().startswith("I don't have live weather data")
+
+
+def test_an_error_event_in_the_stream_raises_and_keeps_the_partial_text(run_snippet, reference):
+    run = run_snippet(STEM, mock_fault="error_event", raises=True)
+    assert isinstance(run.error, RuntimeError) and "error event" in str(run.error)
+    assert run.pieces() and reference(PROMPT).output_text.startswith(run.text())
+    assert event_types(run)[-1] == "error" and "response.completed" not in event_types(run)

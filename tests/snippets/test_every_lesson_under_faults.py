@@ -1,0 +1,57 @@
+"""Every lesson, run the way its tab runs it, under every fault the mock can inject.
+
+A run that meets a fault must never look like a success: it ends with status "error" and a message, or
+(for the lessons that teach fault handling) with the lesson's own marker at the end of its output. When
+some text had arrived, the message says the partial text is kept. `stall` is left out: it waits for a
+read timeout, and lessons 10 and 12 prove that path in their own tests.
+"""
+
+import asyncio
+import re
+
+import pytest
+
+from streamlab import lessons, providers, runner
+from streamlab.mock.faults import FAULTS
+
+LESSONS = lessons.discover()
+# Lessons that catch faults themselves and say so in their output, as their last words.
+OWN_MARKER = {
+    "10_resilience": re.compile(r"\[(incomplete|failed)[^\]\n]*\]\Z"),
+    "12_web_integration": re.compile(r'event: error\ndata: \{"message": "[^"]+"\}\n\n\Z'),
+}
+
+
+async def _last_frame(lesson, settings):
+    frame = None
+    async for frame in runner.run(lesson, settings, lesson.prompt, {}, session=f"faults-{lesson.stem}"):
+        pass
+    return frame
+
+
+async def _run_all(settings):
+    async with asyncio.timeout(60):  # every fault ends a run quickly: retries are a few seconds at most
+        return await asyncio.gather(*(_last_frame(lesson, settings) for lesson in LESSONS))
+
+
+def test_every_lesson_loads():
+    assert len(LESSONS) == 13 and not [lesson.stem for lesson in LESSONS if lesson.error]
+
+
+@pytest.mark.parametrize("fault", [f for f in FAULTS if f != "stall"])
+def test_no_lesson_reports_success_when_the_provider_fails(mock_url, fault):
+    settings = providers.Settings(mock_url=mock_url, fault=fault, ttft_ms=0, token_ms=0, jitter_ms=0)
+    frames = asyncio.run(_run_all(settings))
+    wrong = []
+    for lesson, frame in zip(LESSONS, frames):
+        main = frame.panes[lesson.panes[0]]
+        marker = OWN_MARKER.get(lesson.stem)
+        if frame.status == "error":
+            if not frame.message or "Traceback" in frame.message:
+                wrong.append(f"{lesson.stem}: error without a plain message: {frame.message!r}")
+            elif frame.metrics.chunks and "partial text" not in frame.message:
+                wrong.append(f"{lesson.stem}: text had arrived but the message does not say it is kept "
+                             f"and incomplete: {frame.message!r}")
+        elif not (marker and marker.search(main)):
+            wrong.append(f"{lesson.stem}: ended {frame.status!r} with no error and no marker: {main[-120:]!r}")
+    assert not wrong, "\n".join(wrong)
