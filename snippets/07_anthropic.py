@@ -2,6 +2,9 @@
 
 import json
 
+import anthropic
+import httpx2
+
 CLIENT = "anthropic"
 PROMPT = "Describe the life of a streamed message, from the first event to the last."
 PANES = ("output", "events", "tool input")
@@ -10,13 +13,50 @@ TOOLS = [{
     "description": "Current weather for a city.",
     "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
 }]
+WIRE_EVENTS = {"message_start", "content_block_start", "content_block_delta", "content_block_stop",
+               "message_delta", "message_stop"}  # the SDK's other events (`text`, `input_json`) are its own
+TLS = httpx2.create_ssl_context()  # made once: loading the CA certificates costs more than a whole mock answer
+
+
+class EventNames(httpx2.SyncByteStream):
+    """A response body passed through untouched, noting each SSE `event:` name as its line goes by."""
+
+    def __init__(self, body, names):
+        self.body, self.names, self.partial = body, names, b""
+
+    def __iter__(self):
+        for chunk in self.body:
+            *lines, self.partial = (self.partial + chunk).split(b"\n")  # a line may span two chunks
+            self.names += [line[len(b"event: "):].decode() for line in lines if line.startswith(b"event: ")]
+            yield chunk
+
+    def close(self):
+        self.body.close()
+
+
+class WireTap(httpx2.HTTPTransport):
+    """An ordinary HTTP transport that also lists every event name on the wire, `ping` included."""
+
+    def __init__(self):
+        super().__init__(verify=TLS)
+        self.names = []
+
+    def handle_request(self, request):
+        response = super().handle_request(request)
+        return httpx2.Response(response.status_code, headers=response.headers, extensions=response.extensions,
+                               stream=EventNames(response.stream, self.names))
 
 
 def stream(client, prompt, *, model: str = "claude-haiku-4-5", tools: bool = False):
     extra = {"tools": TOOLS} if tools else {}
     messages = [{"role": "user", "content": prompt}]
-    with client.messages.stream(model=model, max_tokens=1024, messages=messages, **extra) as events:
+    tap = WireTap()  # only to show what the SDK hides; normal code passes no http_client
+    with client.with_options(http_client=anthropic.DefaultHttpxClient(transport=tap)) as tapped, \
+            tapped.messages.stream(model=model, max_tokens=1024, messages=messages, **extra) as events:
         for event in events:
+            if event.type in WIRE_EVENTS:  # first, the wire events the SDK skipped on the way here
+                while tap.names and (name := tap.names.pop(0)) != event.type:
+                    yield "events", f"{name:<21}(on the wire; the SDK drops it)\n"
             if event.type == "text":  # a helper event after each text delta: what `events.text_stream` yields
                 yield event.text
             elif event.type == "input_json":  # a helper event: the JSON piece, and the tool input parsed so far

@@ -2,6 +2,7 @@
 
 import json
 
+import httpx2
 import pytest
 
 from streamlab import lessons, providers
@@ -9,6 +10,7 @@ from streamlab import lessons, providers
 STEM = "07_anthropic"
 PROMPT = lessons.load(STEM).prompt
 WEATHER = "What's the weather in Paris and Tokyo right now?"
+PING = "ping                 (on the wire; the SDK drops it)"
 
 
 @pytest.fixture
@@ -35,8 +37,8 @@ def test_events_pane_follows_the_message_life_cycle(run_snippet):
     deltas = [line for line in lines if line.startswith("content_block_delta")]
     assert len(deltas) > 10 and set(deltas) == {"content_block_delta  text_delta"}
     assert [line for line in lines if not line.startswith("content_block_delta")] == [
-        "message_start", "content_block_start  text", "content_block_stop", "message_delta", "message_stop",
-        "stop_reason: end_turn"]
+        "message_start", PING, "content_block_start  text", "content_block_stop", "message_delta",
+        "message_stop", "stop_reason: end_turn"]
     assert lines.index("content_block_stop") > lines.index(deltas[0])
 
 
@@ -66,3 +68,20 @@ def test_tool_input_grows_from_partial_json_to_the_full_arguments(run_snippet, r
 
 def test_without_tools_there_is_no_tool_input(run_snippet):
     assert run_snippet(STEM, prompt=WEATHER).text("tool input") == ""
+
+
+@pytest.mark.parametrize("prompt, tools", [(PROMPT, False), (WEATHER, True)])
+def test_the_event_log_names_every_event_on_the_wire_in_order_pings_included(run_snippet, mock_url, prompt, tools):
+    run = run_snippet(STEM, prompt=prompt, tools=tools)
+    logged = [line.split()[0] for line in event_lines(run)[:-1]]  # the last line is the stop reason
+    # the same request, read as raw SSE with no SDK at all
+    settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=0, jitter_ms=0)
+    base_url, key, headers = providers.connection("anthropic", settings)
+    body = {"model": "streamlab-mock", "max_tokens": 1024, "stream": True,
+            "messages": [{"role": "user", "content": prompt}]} | ({"tools": lessons.load(STEM).module.TOOLS}
+                                                                   if tools else {})
+    raw = httpx2.post(f"{base_url}/v1/messages", json=body, headers=headers | {"x-api-key": key,
+                      "anthropic-version": "2023-06-01"}, timeout=30)
+    on_the_wire = [line[len("event: "):] for line in raw.text.splitlines() if line.startswith("event: ")]
+    assert "ping" in on_the_wire
+    assert logged == on_the_wire
