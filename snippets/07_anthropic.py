@@ -56,7 +56,7 @@ def stream(client, prompt, *, model: str = "claude-haiku-4-5", tools: bool = Fal
         for event in events:
             if event.type in WIRE_EVENTS:  # first, the wire events the SDK skipped on the way here
                 while tap.names and (name := tap.names.pop(0)) != event.type:
-                    yield "events", f"{name:<21}(on the wire; the SDK drops it)\n"
+                    yield "events", f"{name}  ← on the wire, dropped by the SDK\n"
             if event.type == "text":  # a helper event after each text delta: what `events.text_stream` yields
                 yield event.text
             elif event.type == "input_json":  # a helper event: the JSON piece, and the tool input parsed so far

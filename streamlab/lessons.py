@@ -14,7 +14,8 @@ The snippet contract (README, "Writing a lesson"):
 controls in the tab: `bool` → checkbox, `int`/`float` → number, `Literal[...]` → dropdown, `str` → text.
 
 Discovery reads the contract from the source (no import), so start-up does not pay for the SDKs a
-snippet uses; the module is imported from that same file when the lesson first runs. A lesson whose
+snippet uses. When the lesson first runs, the source text read at start-up (the text the tab shows)
+is compiled and run as the module, so an edit to the file after start-up cannot make the two differ. A lesson whose
 file cannot be read, parsed, or whose imports are not installed becomes a `Lesson` with `error` set,
 shown as an error tab.
 """
@@ -25,6 +26,7 @@ import ast
 import importlib.util
 import re
 import threading
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,10 +72,10 @@ class Lesson:
 
     @property
     def module(self):
-        """The snippet module, imported from the file on first use under a unique name."""
+        """The snippet module, made on first use from `source` (the text shown) under a unique name."""
         with _import_lock:
             if self._module is None:
-                self._module = load_module(self.snippet_path, f"streamlab_snippet_{self.stem}")
+                self._module = load_module(self.snippet_path, f"streamlab_snippet_{self.stem}", self.source)
         return self._module
 
     def kind_for(self, options: dict) -> str:
@@ -89,11 +91,15 @@ class Lesson:
         return self.module.stream(client, prompt, **kwargs)
 
 
-def load_module(path: Path, name: str):
-    """Import a snippet from its file: the bytes shown are the bytes run."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def load_module(path: Path, name: str, source: str | None = None):
+    """Run a snippet as module `name`: `source` if given (the text the tab shows), else the file's text.
+
+    The code keeps `path` as its file name, so tracebacks and coverage point at the snippet's lines."""
+    if source is None:
+        source = path.read_text(encoding="utf-8")
+    module = types.ModuleType(name)
+    module.__file__ = str(path)
+    exec(compile(source, str(path), "exec"), module.__dict__)  # noqa: S102 - the lesson's own code
     return module
 
 

@@ -35,17 +35,17 @@ def translations(lesson: Lesson) -> list[tuple[str, Path]]:
     return [(LANGUAGE_NAMES.get(code, code), path) for code, path in lessons.translations(lesson)]
 
 
-def _prose(lesson: Lesson) -> None:
+def _prose(lesson: Lesson, height: int = PROSE_HEIGHT) -> None:
     others = translations(lesson)
     if not others:
-        gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=PROSE_HEIGHT)
+        gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=height)
         return
     with gr.Tabs():
         with gr.Tab("English"):
-            gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=PROSE_HEIGHT)
+            gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=height)
         for name, path in others:
             with gr.Tab(name):
-                gr.Markdown(path.read_text(encoding="utf-8"), elem_classes="lesson-prose", max_height=PROSE_HEIGHT)
+                gr.Markdown(path.read_text(encoding="utf-8"), elem_classes="lesson-prose", max_height=height)
 
 
 def _control(option):
@@ -59,12 +59,25 @@ def _control(option):
     return gr.Textbox(value=str(option.default), label=option.label)
 
 
-def _code_panels(lesson: Lesson) -> None:
+def _python_code(lesson: Lesson) -> None:
     gr.Code(lesson.source, language="python", label=f"snippets/{lesson.snippet_path.name}", interactive=False,
             max_lines=30, elem_classes="snippet-code", elem_id=f"code-{lesson.stem}")
+
+
+def _page_script(lesson: Lesson) -> str:
+    """The path of the browser script a lesson's page runs (PAGE_SCRIPT), if it has one."""
     script = lesson.attributes.get("PAGE_SCRIPT")
-    if script and (ROOT / script).exists():
-        gr.Code((ROOT / script).read_text(encoding="utf-8"), language="javascript", label=script, interactive=False)
+    return script if script and (ROOT / script).is_file() else ""
+
+
+def _server_and_browser_code(lesson: Lesson, script: str) -> None:
+    """The server's Python and the page's JavaScript side by side, each the file that runs."""
+    with gr.Row(equal_height=False, elem_classes="code-pair"):
+        with gr.Column(min_width=360):
+            _python_code(lesson)
+        with gr.Column(min_width=360):
+            gr.Code((ROOT / script).read_text(encoding="utf-8"), language="javascript", label=script,
+                    interactive=False, max_lines=30, elem_classes="snippet-code", elem_id=f"script-{lesson.stem}")
 
 
 def error_tab(lesson: Lesson) -> None:
@@ -77,11 +90,13 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str) -> None:
     if lesson.error:
         error_tab(lesson)
         return
+    script = _page_script(lesson)
     with gr.Tab(f"{lesson.number}. {lesson.title}", id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
         with gr.Row(equal_height=False):
             with gr.Column(scale=5, min_width=360):
-                _prose(lesson)
-                _code_panels(lesson)
+                _prose(lesson, PROSE_HEIGHT * 3 if script else PROSE_HEIGHT)  # with the code below, prose has room
+                if not script:
+                    _python_code(lesson)
             with gr.Column(scale=6, min_width=360):
                 wire = CLIENT_WIRE.get(lesson.client_kind, "openai")
                 if "wire" not in {o.name for o in lesson.options}:
@@ -103,6 +118,8 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str) -> None:
                              for i, p in enumerate(lesson.panes)]
                 metrics = gr.Markdown("", elem_id=f"metrics-{lesson.stem}", elem_classes="run-metrics")
                 chart = gr.HTML("", elem_id=f"chart-{lesson.stem}", elem_classes="run-chart")
+        if script:
+            _server_and_browser_code(lesson, script)
 
         names = [o.name for o in lesson.options]
 

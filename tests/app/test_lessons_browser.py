@@ -68,6 +68,18 @@ def test_lesson_output_grows_live_to_its_final_text(app_page, lesson):
     expect(app_page.locator(f"#chart-{lesson.stem} svg")).to_be_visible()
 
 
+def test_web_lesson_shows_the_server_code_and_the_javascript_side_by_side(app_page):
+    lesson = next(lesson for lesson in LESSONS if lesson.attributes.get("PAGE_SCRIPT"))
+    open_tab(app_page, lesson)
+    python, script = app_page.locator(f"#code-{lesson.stem}"), app_page.locator(f"#script-{lesson.stem}")
+    script_path = lessons.ROOT / lesson.attributes["PAGE_SCRIPT"]
+    expect(python).to_contain_text(lesson.source.splitlines()[0])  # the editor renders the lines in view
+    expect(script).to_contain_text(script_path.read_text(encoding="utf-8").splitlines()[0])
+    left, right = python.bounding_box(), script.bounding_box()
+    assert left["x"] + left["width"] <= right["x"], "the JavaScript sits to the right of the Python"
+    assert abs(left["y"] - right["y"]) < 5, "both panels start on the same line"
+
+
 def test_stop_mid_stream_keeps_the_partial_text(app_page, app_server):
     lesson = LESSONS[0]
     open_tab(app_page, lesson)

@@ -42,6 +42,13 @@ def test_module_is_imported_from_the_displayed_file_on_first_use(lesson_root):
     assert lesson.module.__file__ == str(root / "snippets" / "01_first.py")
 
 
+def test_the_code_that_runs_is_the_code_shown_even_if_the_file_changes_after_start_up(lesson_root):
+    root = lesson_root(**{"01_first": GOOD + "\nMARK = 'shown'\n"})
+    lesson = lessons.load("01_first", root)  # start-up: the tab now shows this source
+    (root / "snippets" / "01_first.py").write_text(GOOD + "\nMARK = 'edited later'\n")
+    assert lesson.module.MARK == "shown" and "MARK = 'shown'" in lesson.source
+
+
 def test_syntax_error_becomes_an_error_lesson_and_others_still_load(lesson_root):
     root = lesson_root(**{"01_broken": "def stream(:\n", "02_fine": GOOD})
     broken, fine = lessons.discover(root)

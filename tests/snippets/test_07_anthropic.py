@@ -10,7 +10,7 @@ from streamlab import lessons, providers
 STEM = "07_anthropic"
 PROMPT = lessons.load(STEM).prompt
 WEATHER = "What's the weather in Paris and Tokyo right now?"
-PING = "ping                 (on the wire; the SDK drops it)"
+PING = "ping  ← on the wire, dropped by the SDK"
 
 
 @pytest.fixture
