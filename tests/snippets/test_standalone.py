@@ -13,13 +13,34 @@ ROOT = Path(__file__).resolve().parents[2]
 KEY_VARS = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "STREAMLAB_COMPATIBLE_API_KEY", "STREAMLAB_PROVIDER")
 
 
-@pytest.mark.parametrize("lesson", lessons.discover(), ids=lambda lesson: lesson.stem)
-def test_snippet_runs_on_its_own_without_a_key(lesson, tmp_path):
+def run_alone(lesson, cwd, *args):
     env = {k: v for k, v in os.environ.items() if k not in KEY_VARS}
     env["STREAMLAB_PROVIDER"] = "mock"  # set variables win over a developer's .env
-    out = subprocess.run([sys.executable, str(lesson.snippet_path)], cwd=tmp_path, env=env, capture_output=True,
-                         text=True, timeout=90)
+    return subprocess.run([sys.executable, str(lesson.snippet_path), *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=90)
+
+
+@pytest.mark.parametrize("lesson", lessons.discover(), ids=lambda lesson: lesson.stem)
+def test_snippet_runs_on_its_own_without_a_key(lesson, tmp_path):
+    out = run_alone(lesson, tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     printed = out.stdout.strip()
     assert len(printed.split()) >= 3, printed
     assert "Traceback" not in out.stderr
+
+
+def test_a_prompt_and_the_lesson_options_can_be_given_on_the_command_line(tmp_path):
+    lesson = lessons.load("08_raw_wire")
+    out = run_alone(lesson, tmp_path, "What's the weather in Paris?", "--wire", "anthropic", "--tools")
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "content_block_start: tool='get_weather'" in out.stdout
+    assert "finished: tool_use" in out.stdout and "the weather in Paris?" in out.stdout  # the prompt, in the curl
+
+
+def test_help_lists_the_options_and_a_bad_choice_is_refused(tmp_path):
+    lesson = lessons.load("08_raw_wire")
+    shown = run_alone(lesson, tmp_path, "--help")
+    assert shown.returncode == 0 and "--wire {openai,anthropic}" in shown.stdout and "--tools" in shown.stdout
+    refused = run_alone(lesson, tmp_path, "--wire", "carrier-pigeon")
+    assert refused.returncode == 2 and "invalid choice: 'carrier-pigeon'" in refused.stderr
+    assert "Traceback" not in refused.stderr
