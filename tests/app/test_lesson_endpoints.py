@@ -61,15 +61,17 @@ def test_lesson_prose_is_on_the_page(app_server):
         assert lesson.prose.strip() and lesson.prose.strip() in markdown, lesson.stem
 
 
-def test_stop_closes_the_upstream_stream_and_keeps_the_partial_text(client, app_server):
+@pytest.mark.parametrize("stem", ["01_basic", "02_async"])  # a snippet in a thread, and one on the event loop
+def test_stop_closes_the_upstream_stream_and_keeps_the_partial_text(client, app_server, stem):
     before = app_server.stats()["streams_cancelled"]
-    job = client.submit("Tell me a long story about rivers and the sea, in many sentences.",
-                        api_name="/run_01_basic")
+    defaults = [o.default for o in lessons.load(stem).options]
+    job = client.submit("Tell me a long story about rivers and the sea, in many sentences.", *defaults,
+                        api_name=f"/run_{stem}")
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not any(out[0] for out in job.outputs()):
         time.sleep(0.05)
     assert any(out[0] for out in job.outputs()), "the run started streaming"
-    client.predict(api_name="/stop_01_basic")
+    client.predict(api_name=f"/stop_{stem}")
     text, status = job.result(timeout=30)[:2]
     assert status.startswith("⏹") and "partial text is kept" in status
     assert text
