@@ -8,10 +8,12 @@ import os
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from streamlab import lessons
 from streamlab.lessons import ROOT
 
 log = logging.getLogger("streamlab")
@@ -23,6 +25,7 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 7860
     concurrency: int = 32
+    lessons_root: Path | None = None  # a folder holding snippets/ and lessons/; None: this checkout
 
     @classmethod
     def from_env(cls) -> Config:
@@ -49,7 +52,7 @@ def create_app(config: Config) -> FastAPI:
     app.mount("/mock", create_mock())
     app.include_router(web_endpoint.router)
     app.mount("/static", StaticFiles(directory=ASSETS), name="static")
-    demo = build_demo(config.mock_url)
+    demo = build_demo(config.mock_url, lessons.discover(config.lessons_root) if config.lessons_root else None)
     demo.queue(default_concurrency_limit=config.concurrency)
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
     return gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
@@ -69,7 +72,7 @@ def serve(config: Config | None = None) -> None:
 class BackgroundServer:
     """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
 
-    def __init__(self, concurrency: int = 32):
+    def __init__(self, concurrency: int = 32, lessons_root: Path | None = None):
         import socket
 
         import uvicorn
@@ -79,7 +82,7 @@ class BackgroundServer:
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency)
+        self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency, lessons_root=lessons_root)
         self.server = uvicorn.Server(uvicorn.Config(create_app(self.config), log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
