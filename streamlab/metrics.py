@@ -23,6 +23,11 @@ class Metrics:
     usage: dict | None = None
     arrivals: list[tuple[float, str, int]] = field(default_factory=list)  # (seconds, pane, chars)
     gaps: list[float] = field(default_factory=list)  # seconds between main-pane chunks
+    ended: float | None = None  # set when the run is over: elapsed stops growing there
+
+    def finish(self, now: float | None = None) -> None:
+        if self.ended is None:
+            self.ended = time.perf_counter() if now is None else now
 
     def record(self, pane: str, text: str, now: float | None = None) -> None:
         now = time.perf_counter() if now is None else now
@@ -38,7 +43,7 @@ class Metrics:
         self.last_at = now
 
     def summary(self, now: float | None = None) -> dict:
-        now = time.perf_counter() if now is None else now
+        now = self.ended or (time.perf_counter() if now is None else now)
         elapsed = now - self.started
         streaming = (self.last_at - self.first_at) if self.first_at and self.last_at else 0.0
         return {

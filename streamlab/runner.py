@@ -183,6 +183,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         frame.status = "error"
         frame.message = errors.message_for(exc, secrets, mid_stream=metrics.chunks > 0)
     finally:
+        metrics.finish()
         if _active.get(key) is queue:  # a newer run of the same tab may have taken the slot
             del _active[key]
         halt.set()

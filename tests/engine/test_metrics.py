@@ -44,3 +44,11 @@ def test_side_panes_are_charted_but_do_not_count_as_the_answer():
     s = m.summary(now=1.0)
     assert (s["ttft_ms"], s["chunks"], s["chars"]) == (400, 1, 2)
     assert len(m.arrivals) == 2
+
+
+def test_elapsed_stops_at_the_end_of_the_run():
+    m = Metrics(started=100.0)
+    m.record("output", "Hi", now=100.5)
+    assert m.summary(now=101.0)["elapsed_s"] == 1.0  # still running: elapsed grows
+    m.finish(now=102.0)
+    assert m.summary(now=160.0)["elapsed_s"] == 2.0  # read a minute later: the run's own length

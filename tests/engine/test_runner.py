@@ -65,6 +65,7 @@ def test_sync_snippet_streams_every_piece_and_ends_done(lesson_root):
     assert len(set(texts)) >= 4, "intermediate values are shown, not just the end"
     assert frames[-1][1:] == ("done", "", True)
     assert last.metrics.chunks == 5 and last.metrics.usage["completion_tokens"] == 5
+    assert last.metrics.ended is not None  # the run's elapsed time is fixed when it ends
     assert lesson.module.closed == [True]
 
 
