@@ -37,7 +37,11 @@ def settings_for(provider, preset, base_url, model, key, speed, fault) -> provid
 
 def describe(settings: providers.Settings) -> str:
     if settings.provider == "mock":
-        return "**Mock provider** — no key needed. Answers stream from StreamLab's own server."
+        pace = (settings.ttft_ms, settings.token_ms, settings.jitter_ms)
+        speed = next((name for name, values in SPEEDS.items() if values == pace), "realistic")
+        fault = f" Every run fails with the **{settings.fault}** fault." if settings.fault else ""
+        return ("**Mock provider** — no key needed. Answers stream from StreamLab's own server "
+                f"at **{speed}** speed.{fault}")
     name = LABELS[settings.provider]
     model = settings.resolved_model
     if settings.api_key:

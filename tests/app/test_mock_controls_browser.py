@@ -17,7 +17,10 @@ def fresh_page_with_mock(page, url, speed=None, fault=None):
     if fault:
         panel.get_by_label("Mock fault (every run fails this way)").click()
         page.get_by_role("option", name=fault).click()
-    expect(page.locator("#provider-summary")).to_contain_text("Mock provider")
+    summary = page.locator("#provider-summary")  # the panel's settings have reached the server once it says so
+    expect(summary).to_contain_text(f"at {speed or 'realistic'} speed")
+    if fault:
+        expect(summary).to_contain_text(f"fails with the {fault} fault")
 
 
 def first_token_ms(page) -> int:
