@@ -50,7 +50,8 @@ def describe(settings: providers.Settings) -> str:
         source = "the key configured on the server"
     else:
         source = "**no key yet** — paste one below"
-    return f"**{name}**, model `{model}`, using {source}."
+    where = f" at `{settings.base_url}`" if settings.provider == "compatible" and settings.base_url else ""
+    return f"**{name}**{where}, model `{model}`, using {source}."
 
 
 def build() -> gr.State:
@@ -89,7 +90,9 @@ def build() -> gr.State:
                 gr.update(visible=choice == "mock"), gr.update(placeholder=default))
 
     def on_preset(choice):
-        url, default = providers.COMPATIBLE_PRESETS.get(choice, ("", providers.DEFAULT_MODELS["compatible"]))
+        if choice not in providers.COMPATIBLE_PRESETS:  # Custom URL: keep what is typed, never wipe it
+            return gr.update(), gr.update(placeholder=providers.DEFAULT_MODELS["compatible"])
+        url, default = providers.COMPATIBLE_PRESETS[choice]
         return gr.update(value=url), gr.update(placeholder=default)
 
     provider.change(on_provider, [provider, preset], [compatible_row, key, mock_row, model],

@@ -20,6 +20,8 @@ def test_key_typed_in_the_page_stays_in_that_session(browser, app_server, everyt
     first.get_by_role("option", name="Custom URL").click()
     first.get_by_label("Base URL").fill(f"{app_server.url}/mock/openai/v1")
     first.locator("#api-key input").fill(FAKE_KEY)
+    # the summary comes back with the session's new settings: once it names the URL and the key, a run uses them
+    expect(first.locator("#provider-summary")).to_contain_text(f"at {app_server.url}/mock/openai/v1")
     expect(first.locator("#provider-summary")).to_contain_text("your key")
     first.locator("#run-01_basic").click()
     status = first.locator("#status-01_basic")
