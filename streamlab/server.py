@@ -69,6 +69,21 @@ def serve(config: Config | None = None) -> None:
     uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3)
 
 
+def answers(url: str, timeout: float = 30.0) -> bool:
+    """Whether GET `url` answers 200 within `timeout` seconds (polled while a server starts)."""
+    import httpx2
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx2.get(url, timeout=1).status_code == 200:
+                return True
+        except httpx2.HTTPError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
 class BackgroundServer:
     """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
 
@@ -87,18 +102,10 @@ class BackgroundServer:
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
     def start(self, timeout: float = 30.0) -> BackgroundServer:
-        import httpx2
-
         self.thread.start()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                if httpx2.get(f"{self.url}/mock/_stats", timeout=1).status_code == 200:
-                    return self
-            except httpx2.HTTPError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"StreamLab did not start within {timeout:.0f} s")
+        if not answers(f"{self.url}/mock/_stats", timeout):
+            raise RuntimeError(f"StreamLab did not start within {timeout:.0f} s")
+        return self
 
     def stats(self) -> dict:
         import httpx2

@@ -5,6 +5,7 @@ import os
 import sys
 from pathlib import Path
 
+import httpx2
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,12 @@ def mock_server():
 @pytest.fixture(scope="session")
 def mock_url(mock_server):
     return mock_server.url
+
+
+@pytest.fixture
+def mock_stats(mock_url):
+    """mock_stats() → the session mock's counters now (streams started, cancelled, open, …)."""
+    return lambda: httpx2.get(f"{mock_url}/_stats", timeout=5).json()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import time
 import httpx2
 import pytest
 from gradio_client import Client
+from polling import wait_for
 
 from streamlab import lessons
 
@@ -67,22 +68,14 @@ def test_stop_closes_the_upstream_stream_and_keeps_the_partial_text(client, app_
     defaults = [o.default for o in lessons.load(stem).options]
     job = client.submit("Tell me a long story about rivers and the sea, in many sentences.", *defaults,
                         api_name=f"/run_{stem}")
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not any(out[0] for out in job.outputs()):
-        time.sleep(0.05)
-    assert any(out[0] for out in job.outputs()), "the run started streaming"
+    assert wait_for(lambda: any(out[0] for out in job.outputs()), timeout=20), "the run started streaming"
     client.predict(api_name=f"/stop_{stem}")
     text, status = job.result(timeout=30)[:2]
     assert status.startswith("⏹") and "partial text is kept" in status
     assert text
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and app_server.stats()["streams_cancelled"] <= before:
-        time.sleep(0.05)
-    stats = app_server.stats()
-    assert stats["streams_cancelled"] == before + 1
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and app_server.stats()["open_streams"]:
-        time.sleep(0.05)
+    wait_for(lambda: app_server.stats()["streams_cancelled"] > before, timeout=5, every=0.05)
+    assert app_server.stats()["streams_cancelled"] == before + 1
+    wait_for(lambda: app_server.stats()["open_streams"] == 0, timeout=5, every=0.05)
     assert app_server.stats()["open_streams"] == 0
 
 

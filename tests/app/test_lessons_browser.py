@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from polling import wait_for
 
 from streamlab import lessons
 
@@ -98,7 +99,5 @@ def test_stop_mid_stream_keeps_the_partial_text(app_page, app_server):
     assert partial, "the partial text stays"
     app_page.wait_for_timeout(500)  # a stopped run must not keep writing: the text is still the same
     assert pane.input_value() == partial
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and app_server.stats()["streams_cancelled"] <= before:
-        time.sleep(0.05)
+    wait_for(lambda: app_server.stats()["streams_cancelled"] > before, timeout=5, every=0.05)
     assert app_server.stats()["streams_cancelled"] == before + 1

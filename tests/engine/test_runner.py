@@ -1,5 +1,6 @@
 import asyncio
-import time
+
+from polling import wait_for
 
 from streamlab import errors, lessons, providers, runner
 
@@ -119,9 +120,7 @@ def test_stop_ends_the_run_keeps_text_and_closes_the_snippet(lesson_root):
     panes, status, message, _ = frames[-1]
     assert status == "stopped" and "partial text is kept" in message
     assert 0 < last.metrics.chunks < 1000 and panes["output"]
-    deadline = time.monotonic() + 2
-    while not lesson.module.closed and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_for(lambda: lesson.module.closed, timeout=2)
     assert lesson.module.closed == [True], "the snippet's generator was closed"
     assert not runner.request_stop("s", "01_sync"), "nothing left running"
 

@@ -1,7 +1,5 @@
 """Constants and helpers shared by the mock tests (fixtures live in conftest.py)."""
 
-import time
-
 import httpx2
 
 WEATHER_PROMPT = "What's the weather in Paris and Tokyo right now?"
@@ -18,13 +16,3 @@ RESPONSES_TOOLS = [{"type": "function", "name": "get_weather", "description": "C
                     "parameters": WEATHER_SCHEMA}]
 TIMEOUT = httpx2.Timeout(5, read=1)
 FAST = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Jitter-Ms": "0"}
-
-
-def wait_for(predicate, timeout: float = 1.0):
-    """Poll `predicate` until true or `timeout` seconds pass; returns its last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.01)

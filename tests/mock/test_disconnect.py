@@ -6,7 +6,7 @@ import time
 from urllib.parse import urlsplit
 
 import openai
-from mock_support import wait_for
+from polling import wait_for
 
 SLOW = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "40", "X-Mock-Jitter-Ms": "0"}
 LONG = [{"role": "user", "content": "Describe the life of a streamed message, from the first event to the last."}]

@@ -77,3 +77,18 @@ def mock_answer(mock_url):
         return reply.choices[0].message.content
 
     return ask
+
+
+@pytest.fixture
+def first_then_stop():
+    """first_then_stop(gen) → (first item, the other tasks): take one item from an async lesson's generator,
+    close it as Stop does, and let every task it started finish; the tasks show how each one ended."""
+
+    async def stop(gen):
+        item = await anext(gen)
+        await gen.aclose()  # what Stop does to an async generator
+        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        await asyncio.gather(*tasks, return_exceptions=True)
+        return item, tasks
+
+    return lambda gen: asyncio.run(stop(gen))

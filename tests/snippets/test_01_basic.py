@@ -1,9 +1,7 @@
 """Lesson 1: a sync Chat Completions stream, one yielded piece per delta, closed when stopped."""
 
-import time
-
-import httpx2
 import pytest
+from polling import wait_for
 
 from streamlab import lessons, providers
 
@@ -36,19 +34,16 @@ def test_the_prompt_argument_is_what_gets_sent(run_snippet):
     assert run_snippet(STEM, prompt="Say hello in five words").text() == "Hello there, how are you?"
 
 
-def test_closing_the_generator_early_closes_the_upstream_stream(mock_url):
+def test_closing_the_generator_early_closes_the_upstream_stream(mock_url, mock_stats):
     """What Stop does in the app: close the generator at a yield; the `with` block must hang up."""
-    stats = lambda: httpx2.get(f"{mock_url}/_stats").json()  # noqa: E731
-    before = stats()
+    before = mock_stats()
     lesson = lessons.load(STEM)
     settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=50, jitter_ms=0)
     gen = lesson.start(providers.build_client("openai", settings, max_retries=0), PROMPT, "streamlab-mock", {})
     assert [next(gen), next(gen)]
     gen.close()
-    deadline = time.monotonic() + 5
-    while stats()["streams_cancelled"] == before["streams_cancelled"] and time.monotonic() < deadline:
-        time.sleep(0.02)
-    after = stats()
+    wait_for(lambda: mock_stats()["streams_cancelled"] != before["streams_cancelled"], timeout=5)
+    after = mock_stats()
     assert after["streams_cancelled"] == before["streams_cancelled"] + 1
     assert after["streams_completed"] == before["streams_completed"]
     assert after["open_streams"] == before["open_streams"]

@@ -2,10 +2,9 @@
 
 import asyncio
 import inspect
-import time
 
-import httpx2
 import pytest
+from polling import wait_for
 
 from streamlab import lessons, providers
 
@@ -31,12 +30,11 @@ def test_pieces_match_a_sync_stream_of_the_same_prompt(run_snippet):
     assert run_snippet(STEM).pieces() == run_snippet("01_basic", prompt=lessons.load(STEM).prompt).pieces()
 
 
-def test_cancelling_the_task_closes_the_upstream_stream(mock_url):
+def test_cancelling_the_task_closes_the_upstream_stream(mock_url, mock_stats):
     """What Stop does to an async lesson: cancel the task; `async with` must hang up."""
-    stats = lambda: httpx2.get(f"{mock_url}/_stats").json()  # noqa: E731
     lesson = lessons.load(STEM)
     settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=50, jitter_ms=0)
-    before = stats()
+    before = mock_stats()
 
     async def run_then_cancel():
         agen = lesson.start(providers.build_client("async_openai", settings, max_retries=0), lesson.prompt,
@@ -54,9 +52,7 @@ def test_cancelling_the_task_closes_the_upstream_stream(mock_url):
             await task
 
     asyncio.run(run_then_cancel())
-    deadline = time.monotonic() + 5
-    while stats()["streams_cancelled"] == before["streams_cancelled"] and time.monotonic() < deadline:
-        time.sleep(0.02)
-    after = stats()
+    wait_for(lambda: mock_stats()["streams_cancelled"] != before["streams_cancelled"], timeout=5)
+    after = mock_stats()
     assert after["streams_cancelled"] == before["streams_cancelled"] + 1
     assert after["streams_completed"] == before["streams_completed"]

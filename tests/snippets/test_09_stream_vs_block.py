@@ -1,11 +1,9 @@
 """Lesson 9: the same prompt streamed and blocking, side by side, with time to first text for each."""
 
-import asyncio
 import re
-import time
 
-import httpx2
 import pytest
+from polling import wait_for
 
 from streamlab import lessons, providers
 
@@ -51,28 +49,13 @@ def test_streamed_text_shows_up_long_before_the_blocking_answer(run_snippet):
     assert streaming_first < blocking_first / 5
 
 
-def cancelled_streams(mock_url):
-    return httpx2.get(f"{mock_url}/_stats").json()["streams_cancelled"]
-
-
-def test_stop_cancels_the_requests_and_closes_the_stream(mock_url):
+def test_stop_cancels_the_requests_and_closes_the_stream(mock_url, mock_stats, first_then_stop):
     lesson = lessons.load(STEM)
     settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=50, jitter_ms=0)
     client = providers.build_client("async_openai", settings)
-    before = cancelled_streams(mock_url)
-
-    async def first_then_stop():
-        gen = lesson.start(client, PROMPT, settings.resolved_model, {})
-        item = await anext(gen)
-        await gen.aclose()  # what Stop does to an async generator
-        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-        await asyncio.gather(*tasks, return_exceptions=True)
-        return item, tasks
-
-    item, tasks = asyncio.run(first_then_stop())
+    before = mock_stats()["streams_cancelled"]
+    item, tasks = first_then_stop(lesson.start(client, PROMPT, settings.resolved_model, {}))
     assert item[0] == "streaming"
     assert len(tasks) == 2 and all(t.cancelled() for t in tasks)
-    deadline = time.monotonic() + 5
-    while cancelled_streams(mock_url) == before and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert cancelled_streams(mock_url) == before + 1  # the mock saw the streaming client go away
+    wait_for(lambda: mock_stats()["streams_cancelled"] != before, timeout=5)
+    assert mock_stats()["streams_cancelled"] == before + 1  # the mock saw the streaming client go away

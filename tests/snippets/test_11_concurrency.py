@@ -1,11 +1,9 @@
 """Lesson 11: several prompts streamed at once into side-by-side panes, with one client or one per request."""
 
-import asyncio
 import re
-import time
 
-import httpx2
 import pytest
+from polling import wait_for
 
 from streamlab import lessons, providers
 
@@ -59,29 +57,14 @@ def test_only_the_first_three_prompts_are_asked(run_snippet):
     assert "lake" not in "".join(run.text(f"answer {i}") for i in (1, 2, 3)).lower()
 
 
-def cancelled_streams(mock_url):
-    return httpx2.get(f"{mock_url}/_stats").json()["streams_cancelled"]
-
-
 @pytest.mark.parametrize("clients", ["shared", "per request"])
-def test_stop_cancels_every_stream(mock_url, clients):
+def test_stop_cancels_every_stream(mock_url, mock_stats, first_then_stop, clients):
     lesson = lessons.load(STEM)
     settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=50, jitter_ms=0)
     client = providers.build_client("async_openai", settings)
-    before = cancelled_streams(mock_url)
-
-    async def first_then_stop():
-        gen = lesson.start(client, lesson.prompt, settings.resolved_model, {"clients": clients})
-        item = await anext(gen)
-        await gen.aclose()  # what Stop does to an async generator
-        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-        await asyncio.gather(*tasks, return_exceptions=True)
-        return item, tasks
-
-    item, tasks = asyncio.run(first_then_stop())
+    before = mock_stats()["streams_cancelled"]
+    item, tasks = first_then_stop(lesson.start(client, lesson.prompt, settings.resolved_model, {"clients": clients}))
     assert item[0].startswith("answer ")
     assert len(tasks) == 3 and all(t.cancelled() for t in tasks)
-    deadline = time.monotonic() + 5
-    while cancelled_streams(mock_url) < before + 3 and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert cancelled_streams(mock_url) == before + 3  # the mock saw all three clients go away
+    wait_for(lambda: mock_stats()["streams_cancelled"] >= before + 3, timeout=5)
+    assert mock_stats()["streams_cancelled"] == before + 3  # the mock saw all three clients go away

@@ -2,16 +2,16 @@
 
 import socket
 import threading
-import time
 
-import httpx2
 import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from polling import wait_for
 
 from streamlab import lessons, mock, providers, web_endpoint
 from streamlab.lessons import ROOT
+from streamlab.server import answers
 
 NO_PACING = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Jitter-Ms": "0"}
 
@@ -34,15 +34,9 @@ class WebServer:
 
     def start(self):
         self.thread.start()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx2.get(f"{self.url}/static/web/chat.html", timeout=1).status_code == 200:
-                    return self
-            except httpx2.HTTPError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError("the web test server did not start within 30 s")
+        if not answers(f"{self.url}/static/web/chat.html", timeout=30):
+            raise RuntimeError("the web test server did not start within 30 s")
+        return self
 
     def stop(self):
         self.server.should_exit = True
@@ -98,9 +92,6 @@ def streams_closed(web_server):
         def closed():
             return web_endpoint.open_streams() == 0 and web_server.mock.state.stats.open_streams == 0
 
-        deadline = time.monotonic() + within_s
-        while not closed() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        return closed()
+        return wait_for(closed, timeout=within_s, every=0.02)
 
     return wait
