@@ -15,9 +15,9 @@ controls in the tab: `bool` → checkbox, `int`/`float` → number, `Literal[...
 
 Discovery reads the contract from the source (no import), so start-up does not pay for the SDKs a
 snippet uses. When the lesson first runs, the source text read at start-up (the text the tab shows)
-is compiled and run as the module, so an edit to the file after start-up cannot make the two differ. A lesson whose
-file cannot be read, parsed, or whose imports are not installed becomes a `Lesson` with `error` set,
-shown as an error tab.
+is compiled and run as the module, so an edit to the file after start-up cannot make the two differ.
+A lesson whose file cannot be read, parsed, or whose imports are not installed becomes a `Lesson` with
+`error` set, shown as an error tab.
 """
 
 from __future__ import annotations
@@ -91,12 +91,10 @@ class Lesson:
         return self.module.stream(client, prompt, **kwargs)
 
 
-def load_module(path: Path, name: str, source: str | None = None):
-    """Run a snippet as module `name`: `source` if given (the text the tab shows), else the file's text.
+def load_module(path: Path, name: str, source: str):
+    """Run `source` (the snippet's text as the tab shows it) as module `name`.
 
     The code keeps `path` as its file name, so tracebacks and coverage point at the snippet's lines."""
-    if source is None:
-        source = path.read_text(encoding="utf-8")
     module = types.ModuleType(name)
     module.__file__ = str(path)
     exec(compile(source, str(path), "exec"), module.__dict__)  # noqa: S102 - the lesson's own code

@@ -107,8 +107,7 @@ async def chat_stream(request: Request, prompt: str = "", fault: str = "none", s
     except providers.ProviderError as exc:
         return _error(503, str(exc))
     _open_clients.add(client)
-    read_timeout = getattr(request.app.state, "read_timeout_s", None)
+    read_timeout_s = getattr(request.app.state, "read_timeout_s", None) or lesson.module.READ_TIMEOUT_S
     events = lesson.module.sse_events(client, prompt, model=settings.resolved_model, fault=fault,
-                                      session_id=session_id,
-                                      **({"read_timeout_s": read_timeout} if read_timeout else {}))
+                                      session_id=session_id, read_timeout_s=read_timeout_s)
     return _SSEResponse(events, client)

@@ -13,11 +13,11 @@ from dataclasses import replace
 import gradio as gr
 
 from streamlab import providers
+from streamlab.mock.faults import FAULTS as MOCK_FAULTS
 
 LABELS = {"mock": "Mock (no key)", "openai": "OpenAI", "anthropic": "Anthropic", "compatible": "OpenAI-compatible"}
 CUSTOM = "Custom URL"
-FAULTS = ("none", "auth", "rate_limit", "server_error", "overloaded", "stall", "disconnect", "error_event",
-          "malformed")
+FAULTS = ("none", *MOCK_FAULTS)
 SPEEDS = {"realistic": (300, 30, 10), "fast": (100, 8, 3), "instant": (0, 0, 0), "slow": (1200, 120, 40)}
 
 
