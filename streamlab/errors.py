@@ -5,6 +5,7 @@ SDK exceptions are recognised by name and status code, so this module imports no
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -25,15 +26,43 @@ def scrub(text: str, secrets: list[str] = (), key_shapes: bool = True) -> str:
     return KEY_PATTERNS.sub(HIDDEN, text) if key_shapes else text
 
 
+MAX_DETAIL_CHARS = 300
+MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]"})
+
+
+def short(text: str) -> str:
+    """Text from outside (a provider's message) made safe to show: one line, at most MAX_DETAIL_CHARS
+    characters, HTML and Markdown escaped so it is shown as written and never rendered."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    if len(line) > MAX_DETAIL_CHARS:
+        line = line[:MAX_DETAIL_CHARS - 1] + "…"
+    return html.escape(line, quote=False).translate(MARKDOWN)
+
+
 def _provider_message(exc) -> str:
-    """The provider's own one-line explanation, if it sent one."""
+    """The provider's own short explanation, if it sent one as JSON (`{"error": {"message": …}}`); never a
+    raw response body, which may come from any host a URL points at."""
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return inner["message"]
+            return short(inner["message"])
+    if getattr(exc, "response", None) is not None or getattr(exc, "status_code", None) is not None:
+        return ""  # an HTTP error without a JSON message: its status says enough
     message = getattr(exc, "message", None) or str(exc)
-    return message.splitlines()[0] if message else ""
+    return short(message.splitlines()[0]) if message else ""
+
+
+def _refused(exc: BaseException):
+    """The AddressRefused behind `exc` (the connection guard said no), if any."""
+    from streamlab.url_guard import AddressRefused
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, AddressRefused):
+            return exc
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
 
 
 def _retry_after(exc) -> str:
@@ -59,6 +88,9 @@ def describe(exc: BaseException, mid_stream: bool = False) -> str:
 def _explain(exc: BaseException, mid_stream: bool) -> str:
     if isinstance(exc, ProviderError):
         return str(exc)
+    refused = _refused(exc)
+    if refused is not None:
+        return f"{refused} Nothing was sent there."
     name = type(exc).__name__
     status = getattr(exc, "status_code", None)
     detail = _provider_message(exc)
@@ -77,15 +109,17 @@ def _explain(exc: BaseException, mid_stream: bool) -> str:
     if status == 403 or name == "PermissionDeniedError":
         return "The key has no access to this model or endpoint (403). Pick another model or check the account."
     if status == 404 or name == "NotFoundError":
-        return f"The provider does not know this model or route (404): {detail}. Check the model name and base URL."
+        said = f": {detail}" if detail else ""
+        return f"The provider does not know this model or route (404){said}. Check the model name and base URL."
     if status == 429 or name == "RateLimitError":
         return f"Rate limited (429): too many requests for this key right now.{_retry_after(exc)}"
     if status == 529 or name == "OverloadedError":
         return "The provider is overloaded (529). Wait a moment and run again."
+    said = f": {detail}" if detail else "."
     if isinstance(status, int) and status >= 500:
-        return f"The provider had a server error ({status}): {detail}. Run again in a moment."
+        return f"The provider had a server error ({status}){said} Run again in a moment."
     if isinstance(status, int) and status >= 400:
-        return f"The provider refused the request ({status}): {detail}"
+        return f"The provider refused the request ({status}){said}"
     if name == "APIStatusError" or name == "APIError":
         return f"The provider sent an error in the middle of the stream: {detail}"
     if isinstance(exc, json.JSONDecodeError) or "JSONDecodeError" in name:
@@ -94,7 +128,7 @@ def _explain(exc: BaseException, mid_stream: bool) -> str:
         return DROPPED
     if mid_stream:
         return f"The stream failed part-way: {detail or name}."
-    return f"The run failed: {name}: {detail}"
+    return f"The run failed: {name}: {detail}" if detail else f"The run failed: {name}."
 
 
 def message_for(exc: BaseException, secrets: list[str] = (), mid_stream: bool = False) -> str:

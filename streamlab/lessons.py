@@ -7,6 +7,8 @@ The snippet contract (README, "Writing a lesson"):
                                # picks the client kind per run instead.
     PROMPT = "..."             # the default prompt
     PANES = ("output",)        # optional: output panes; the first is the main one
+    RANGES = {"size": (1, 2000)}  # optional: (lowest, highest) of number options (default 0–10,000;
+                               # 0–600 for floats); the tab's number fields and the server enforce them
     def stream(client, prompt, *, model=..., **options): ...   # generator or async generator
 
 `stream` yields `str` (appended to the main pane) or `(pane, str)` (appended to that pane) or
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STEM = re.compile(r"^(\d{2})_([a-z0-9_]+)$")
 MAIN_PANE = "output"
 USAGE = "usage"
+DEFAULT_BOUNDS = {int: (0, 10_000), float: (0.0, 600.0)}
 _import_lock = threading.Lock()
 
 
@@ -42,10 +45,18 @@ class Option:
     name: str
     default: object
     choices: tuple = ()
+    bounds: tuple | None = None  # (lowest, highest) for a number: the snippet's RANGES, else DEFAULT_BOUNDS
 
     @property
     def label(self) -> str:
         return self.name.replace("_", " ")
+
+    @property
+    def limits(self) -> tuple | None:
+        """(lowest, highest) a number option accepts; None for other kinds."""
+        if isinstance(self.default, bool) or not isinstance(self.default, (int, float)):
+            return None
+        return self.bounds or DEFAULT_BOUNDS[type(self.default)]
 
 
 @dataclass
@@ -163,13 +174,15 @@ def describe(lesson: Lesson) -> None:
     lesson.panes = tuple(constants.get("PANES", (MAIN_PANE,)))
     lesson.is_async = isinstance(stream, ast.AsyncFunctionDef)
     lesson.options = []
+    ranges = constants.get("RANGES", {})
     for arg, default in zip(stream.args.kwonlyargs, stream.args.kw_defaults):
         if arg.arg == "model":
             lesson.takes_model = True
             continue
         if default is None:
             raise TypeError(f"option {arg.arg!r} of stream() needs a default")
-        lesson.options.append(Option(arg.arg, _literal(default), _choices(arg.annotation)))
+        bounds = tuple(ranges[arg.arg]) if arg.arg in ranges else None
+        lesson.options.append(Option(arg.arg, _literal(default), _choices(arg.annotation), bounds))
 
 
 def load(stem: str, root: Path = ROOT) -> Lesson:

@@ -54,35 +54,90 @@ class Settings:
     jitter_ms: int | None = None
     fault: str = ""
 
+    key_source: str = ""  # after `resolve`: "learner" (typed in this session), "server" (configured), ""
+
     @property
     def resolved_model(self) -> str:
         return self.model.strip() or DEFAULT_MODELS.get(self.provider, "")
 
-    def with_env_defaults(self) -> Settings:
-        """Fill what the learner left empty from the environment (`.env` for a local run)."""
-        if self.provider == "mock" or self.api_key:
-            return self
-        env_key = {
-            "openai": "OPENAI_API_KEY",
-            "anthropic": "ANTHROPIC_API_KEY",
-            "compatible": "STREAMLAB_COMPATIBLE_API_KEY",
-        }[self.provider]
-        base_url = self.base_url
-        if self.provider == "compatible" and not base_url:
-            base_url = os.environ.get("STREAMLAB_COMPATIBLE_BASE_URL", "")
-        return replace(self, api_key=os.environ.get(env_key, ""), base_url=base_url)
+
+# Each server key, and the one endpoint it may be sent to: the configured base URL, else the provider's API.
+ENV_KEYS = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY", "compatible": "STREAMLAB_COMPATIBLE_API_KEY"}
+ENV_URLS = {"openai": "OPENAI_BASE_URL", "anthropic": "ANTHROPIC_BASE_URL", "compatible": "STREAMLAB_COMPATIBLE_BASE_URL"}
+OFFICIAL_URLS = {"openai": "https://api.openai.com/v1", "anthropic": "https://api.anthropic.com"}
+MAX_MODEL_CHARS = 200
 
 
-def settings_from_env(mock_url: str = "") -> Settings:
-    """Settings for a local run: the provider named in the environment, or the mock."""
+def configured_endpoint(provider: str) -> tuple[str, str]:
+    """(key, base URL) the server's owner configured for `provider`; the key is sent to that URL only."""
+    key = os.environ.get(ENV_KEYS[provider], "").strip()
+    url = os.environ.get(ENV_URLS[provider], "").strip() or OFFICIAL_URLS.get(provider, "")
+    return key, url
+
+
+def same_endpoint(a: str, b: str) -> bool:
+    return bool(a) and a.strip().rstrip("/").lower() == b.strip().rstrip("/").lower()
+
+
+def resolve(settings: Settings, hosting=None, look_up_hosts: bool = True) -> Settings:
+    """The settings one run uses, decided on the server: which key goes to which URL.
+
+    A key typed by the learner goes to the URL the learner chose (checked by `url_guard`; a public server
+    accepts only public https addresses) or to the provider's own API. A key configured on the server goes
+    only to the endpoint it was configured for, and in public mode only if the owner shares it. Raises
+    ProviderError with a plain message otherwise. `look_up_hosts=False` skips DNS (for a summary, not a run)."""
+    from streamlab import url_guard
+    from streamlab.hosting import Hosting
+
+    hosting = hosting or Hosting()
+    if settings.provider not in PROVIDERS:
+        raise ProviderError(f"Unknown provider; choose one of: {', '.join(PROVIDERS)}.")
+    model = "".join(ch for ch in settings.model if ch.isprintable()).strip()
+    if len(model) > MAX_MODEL_CHARS:
+        raise ProviderError(f"The model name is {len(model):,} characters; the limit is {MAX_MODEL_CHARS}.")
+    settings = replace(settings, model=model)
+    if settings.provider == "mock":
+        return replace(settings, api_key="", base_url="", key_source="")
+    name = {"openai": "OpenAI", "anthropic": "Anthropic", "compatible": "the OpenAI-compatible provider"}[
+        settings.provider]
+    server_key, server_url = configured_endpoint(settings.provider)
+    typed = settings.base_url.strip() if settings.provider == "compatible" else ""  # never carried across
+    if settings.api_key:
+        if settings.provider != "compatible":
+            url = OFFICIAL_URLS[settings.provider] if hosting.public else server_url
+        elif typed:
+            url = url_guard.check_url(typed, public=hosting.public, mock_url=settings.mock_url,
+                                      look_up=look_up_hosts)
+        else:
+            raise ProviderError("An OpenAI-compatible provider needs a base URL: pick a preset or type one.")
+        return replace(settings, base_url=url, key_source="learner")
+    if typed and not same_endpoint(typed, server_url):
+        url_guard.check_url(typed, public=hosting.public, mock_url=settings.mock_url,
+                                      look_up=look_up_hosts)  # say what is wrong first
+        raise ProviderError("No API key for this base URL. A key configured on the server is only ever sent to "
+                            "the endpoint it was configured for: paste your own key for this URL (it stays in "
+                            "this browser session), or switch the provider back to Mock.")
+    if not server_key:
+        raise ProviderError(f"No API key for {name}. Paste your key in the provider panel "
+                            "(it stays in this browser session), or switch the provider back to Mock.")
+    if not hosting.server_keys_for_visitors:
+        raise ProviderError(f"This public StreamLab does not share its owner's key for {name}. Paste your own "
+                            "key in the provider panel (it stays in this browser session), or use Mock.")
+    if not server_url:
+        raise ProviderError("An OpenAI-compatible provider needs a base URL: pick a preset or type one.")
+    return replace(settings, api_key=server_key, base_url=server_url, key_source="server")
+
+
+def settings_from_env(mock_url: str = "", hosting=None) -> Settings:
+    """Settings for a run on this machine's configuration: the provider named in the environment when a key is
+    configured for it (and, in public mode, shared), or the mock."""
     provider = os.environ.get("STREAMLAB_PROVIDER", "").strip().lower()
-    if provider not in PROVIDERS:
-        provider = "mock"
-    settings = Settings(provider=provider, model=os.environ.get("STREAMLAB_MODEL", ""), mock_url=mock_url)
-    settings = settings.with_env_defaults()
-    if settings.provider != "mock" and not settings.api_key:
-        return replace(settings, provider="mock", model="")
-    return settings
+    settings = Settings(provider=provider if provider in PROVIDERS else "mock",
+                        model=os.environ.get("STREAMLAB_MODEL", ""), mock_url=mock_url)
+    try:
+        return resolve(settings, hosting)
+    except ProviderError:
+        return Settings(mock_url=mock_url)
 
 
 def wire_of(kind: str) -> str:
@@ -105,13 +160,10 @@ def check(kind: str, settings: Settings) -> None:
         if not settings.mock_url:
             raise ProviderError("The mock provider is not running in this process.")
         return
-    if not settings.api_key:
-        raise ProviderError(
-            f"No API key for {settings.provider}. Paste your key in the provider panel "
-            "(it stays in this browser session), or switch the provider back to Mock."
-        )
-    if settings.provider == "compatible" and not settings.base_url:
-        raise ProviderError("An OpenAI-compatible provider needs a base URL: pick a preset or type one.")
+    if not settings.key_source or not settings.api_key or not settings.base_url:
+        # only `resolve` pairs a key with the URL it may go to; a client is never built around it
+        raise ProviderError(f"No API key for {settings.provider}. Paste your key in the provider panel "
+                            "(it stays in this browser session), or switch the provider back to Mock.")
 
 
 def _mock_headers(settings: Settings) -> dict[str, str]:
@@ -136,7 +188,7 @@ def connection(kind: str, settings: Settings) -> tuple[str | None, str, dict[str
         root = settings.mock_url.rstrip("/")
         base = f"{root}/openai/v1" if wire == "openai" else f"{root}/anthropic"
         return base, MOCK_PLACEHOLDER_KEY, _mock_headers(settings)
-    return (settings.base_url or None), settings.api_key, {}
+    return settings.base_url, settings.api_key, {}
 
 
 @functools.cache

@@ -16,13 +16,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from streamlab import errors, providers
+from streamlab import errors, inputs, providers, url_guard
+from streamlab.hosting import Hosting
 from streamlab.lessons import USAGE, Lesson
+from streamlab.limits import Limits
 from streamlab.metrics import Metrics
 
 log = logging.getLogger("streamlab.run")
 FRAME_S = 1 / float(os.environ.get("STREAMLAB_UI_FPS", "20"))
-MAX_PROMPT_CHARS = 8000
 _END, _STOP = object(), object()
 _active: dict[tuple[str, str], asyncio.Queue] = {}
 
@@ -78,30 +79,6 @@ async def _pump_task(agen, queue: asyncio.Queue) -> None:
         queue.put_nowait(_END)
 
 
-def _check_prompt(prompt: str) -> None:
-    if not prompt or not prompt.strip():
-        raise providers.ProviderError("Type a prompt first: the box above Run is empty.")
-    if len(prompt) > MAX_PROMPT_CHARS:
-        raise providers.ProviderError(
-            f"The prompt is {len(prompt):,} characters; keep it under {MAX_PROMPT_CHARS:,} for a lesson run.")
-
-
-def _options(lesson: Lesson, given: dict) -> dict:
-    chosen = {}
-    for option in lesson.options:
-        value = given.get(option.name, option.default)
-        if value is None or (option.choices and value not in option.choices):
-            value = option.default
-        elif isinstance(option.default, bool):
-            value = bool(value)
-        elif isinstance(option.default, int):
-            value = int(value)
-        elif isinstance(option.default, float):
-            value = float(value)
-        chosen[option.name] = value
-    return chosen
-
-
 async def _close(client) -> None:
     targets = (client, getattr(client, "http_client", None), getattr(client, "http_async_client", None))
     for target in targets:
@@ -117,8 +94,12 @@ async def _close(client) -> None:
 
 
 async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options: dict | None = None,
-              session: str = "", frame_s: float = FRAME_S):
-    """Yield Frames for one run of `lesson`; the last one has `final=True`."""
+              session: str = "", frame_s: float = FRAME_S, hosting: Hosting | None = None,
+              limits: Limits | None = None):
+    """Yield Frames for one run of `lesson`; the last one has `final=True`.
+
+    `settings` are the session's choices; `providers.resolve` decides here which key goes to which URL.
+    `hosting` (default: a local run) and `limits` (a public server's run limits) come from the app."""
     loop = asyncio.get_running_loop()
     main = lesson.panes[0]
     metrics = Metrics(main_pane=main)
@@ -127,27 +108,37 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     key = (session, lesson.stem)
     _active[key] = queue
     client = pump = None
+    release = None
+    hosting = hosting or Hosting()
     halt = threading.Event()
     secrets = providers.secrets_of(settings)
     yield frame
     try:
-        _check_prompt(prompt)
-        chosen = _options(lesson, options or {})
+        prompt = inputs.prompt(prompt)
+        chosen = inputs.options(lesson, options or {})
         kind = lesson.kind_for(chosen)
+        settings = await asyncio.to_thread(providers.resolve, settings, hosting)  # may resolve a host name
         providers.check(kind, settings)
+        if limits is not None:
+            release = limits.admit(session, lesson.stem, settings.key_source == "server", settings.provider)
+        # a learner's URL on a public server: every connection the run opens is checked where it lands
+        guard = url_guard.guard_for(settings.mock_url) if hosting.public and settings.key_source == "learner" else None
+        if guard is not None:
+            url_guard.install()
+        context = url_guard.context_for(guard)
         await asyncio.to_thread(lambda: lesson.module)  # first run imports the snippet (and its SDK)
         client = await asyncio.to_thread(providers.build_client, kind, settings)
         metrics.started = time.perf_counter()
         gen = lesson.start(client, prompt, settings.resolved_model, chosen)
         if lesson.is_async:
-            pump = asyncio.create_task(_pump_task(gen, queue))
+            pump = asyncio.create_task(_pump_task(gen, queue), context=context)
         else:
             def push(item):
                 try:
                     loop.call_soon_threadsafe(queue.put_nowait, item)
                 except RuntimeError:  # the loop is gone: the server is shutting down
                     halt.set()
-            pump = threading.Thread(target=_pump_thread, args=(gen, push, halt), daemon=True,
+            pump = threading.Thread(target=context.run, args=(_pump_thread, gen, push, halt), daemon=True,
                                     name=f"run-{lesson.stem}")
             pump.start()
         last_shown, dirty = 0.0, False
@@ -184,6 +175,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         frame.message = errors.message_for(exc, secrets, mid_stream=metrics.chunks > 0)
     finally:
         metrics.finish()
+        if release is not None:
+            release()
         if _active.get(key) is queue:  # a newer run of the same tab may have taken the slot
             del _active[key]
         halt.set()

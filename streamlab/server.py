@@ -7,13 +7,14 @@ import logging
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from streamlab import lessons
+from streamlab import lessons, url_guard
+from streamlab.hosting import Hosting
 from streamlab.lessons import ROOT
 
 log = logging.getLogger("streamlab")
@@ -26,6 +27,7 @@ class Config:
     port: int = 7860
     concurrency: int = 32
     lessons_root: Path | None = None  # a folder holding snippets/ and lessons/; None: this checkout
+    hosting: Hosting = field(default_factory=Hosting.from_env)  # public or local mode, from the environment
 
     @classmethod
     def from_env(cls) -> Config:
@@ -47,12 +49,16 @@ def create_app(config: Config) -> FastAPI:
     from streamlab.mock import create_app as create_mock
     from streamlab.ui.page import build_demo
 
+    if config.hosting.public:
+        url_guard.install()  # every connection a visitor's run opens is checked where it lands
     app = FastAPI(title="StreamLab", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.mock_url = config.mock_url
+    app.state.hosting = config.hosting
     app.mount("/mock", create_mock())
     app.include_router(web_endpoint.router)
     app.mount("/static", StaticFiles(directory=ASSETS), name="static")
-    demo = build_demo(config.mock_url, lessons.discover(config.lessons_root) if config.lessons_root else None)
+    demo = build_demo(config.mock_url, lessons.discover(config.lessons_root) if config.lessons_root else None,
+                      config.hosting)
     demo.queue(default_concurrency_limit=config.concurrency)
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
     return gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
@@ -65,7 +71,8 @@ def serve(config: Config | None = None) -> None:
     config = config or Config.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(config)
-    log.info("StreamLab on http://%s:%d (mock at %s)", config.host, config.port, config.mock_url)
+    log.info("StreamLab on http://%s:%d (mock at %s), %s mode", config.host, config.port, config.mock_url,
+             "public" if config.hosting.public else "local")
     uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3)
 
 
@@ -87,7 +94,7 @@ def answers(url: str, timeout: float = 30.0) -> bool:
 class BackgroundServer:
     """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
 
-    def __init__(self, concurrency: int = 32, lessons_root: Path | None = None):
+    def __init__(self, concurrency: int = 32, lessons_root: Path | None = None, hosting: Hosting | None = None):
         import socket
 
         import uvicorn
@@ -97,7 +104,8 @@ class BackgroundServer:
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency, lessons_root=lessons_root)
+        self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency, lessons_root=lessons_root,
+                             hosting=hosting or Hosting.from_env())
         self.server = uvicorn.Server(uvicorn.Config(create_app(self.config), log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import gradio as gr
 
 from streamlab import lessons, runner
+from streamlab.hosting import Hosting
 from streamlab.lessons import ROOT, Lesson
+from streamlab.limits import Limits
 from streamlab.providers import CLIENT_WIRE
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English", "es": "Español", "fr": "Français", "ja": "日本語"}
@@ -55,7 +57,8 @@ def _control(option):
         return gr.Checkbox(value=option.default, label=option.label)
     if isinstance(option.default, (int, float)):
         precision = 0 if isinstance(option.default, int) else None
-        return gr.Number(value=option.default, label=option.label, precision=precision)
+        low, high = option.limits
+        return gr.Number(value=option.default, label=option.label, precision=precision, minimum=low, maximum=high)
     return gr.Textbox(value=str(option.default), label=option.label)
 
 
@@ -86,7 +89,8 @@ def error_tab(lesson: Lesson) -> None:
                     "The other lessons work as usual.", elem_classes="lesson-error")
 
 
-def build(lesson: Lesson, settings_state: gr.State, mock_url: str) -> None:
+def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Hosting | None = None,
+          limits: Limits | None = None) -> None:
     if lesson.error:
         error_tab(lesson)
         return
@@ -124,9 +128,10 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str) -> None:
         names = [o.name for o in lesson.options]
 
         async def run(request: gr.Request, settings, prompt_text, *option_values):
-            settings = replace(settings.with_env_defaults(), mock_url=mock_url)
+            settings = replace(settings, mock_url=mock_url)
             session = getattr(request, "session_hash", None) or ""
-            async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session):
+            async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
+                                          hosting=hosting, limits=limits):
                 chart_value = frame.metrics.chart_svg(lesson.panes) if frame.final else gr.skip()
                 yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame),
                        frame.metrics.markdown(), chart_value)

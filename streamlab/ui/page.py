@@ -5,6 +5,8 @@ from __future__ import annotations
 import gradio as gr
 
 from streamlab import lessons
+from streamlab.hosting import Hosting
+from streamlab.limits import Limits
 from streamlab.ui import lesson_tab, provider_panel
 
 INTRO = (
@@ -15,14 +17,16 @@ INTRO = (
 )
 
 
-def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None) -> gr.Blocks:
+def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None) -> gr.Blocks:
     found = lessons.discover() if found is None else found
+    hosting = hosting or Hosting()
+    limits = Limits(hosting)  # one per server: counted here, never in the page
     with gr.Blocks(title="StreamLab — learn LLM streaming") as demo:
         gr.Markdown(INTRO, elem_id="intro")
-        settings_state = provider_panel.build()
+        settings_state = provider_panel.build(hosting, mock_url)
         with gr.Tabs(elem_id="lesson-tabs"):
             for lesson in found:
-                lesson_tab.build(lesson, settings_state, mock_url)
+                lesson_tab.build(lesson, settings_state, mock_url, hosting, limits)
         if not found:
             gr.Markdown("No lessons found in `snippets/`.")
     return demo

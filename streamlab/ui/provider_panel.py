@@ -2,73 +2,95 @@
 
 Its values live in a `gr.State` of this browser session (server-side, never sent to other sessions and not
 part of the API). The key textbox is a password field with no default: `.env` keys are read only at run
-time by streamlab.providers, so they never reach the page or the API schema.
+time by streamlab.providers, so they never reach the page or the API schema. What the panel holds is only
+the learner's choice: `providers.resolve` decides at run time which key may go to which URL.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 import gradio as gr
 
-from streamlab import providers
+from streamlab import errors, providers
+from streamlab.hosting import Hosting
 from streamlab.mock.faults import FAULTS as MOCK_FAULTS
 
 LABELS = {"mock": "Mock (no key)", "openai": "OpenAI", "anthropic": "Anthropic", "compatible": "OpenAI-compatible"}
 CUSTOM = "Custom URL"
+SERVER = "This server's endpoint"  # the compatible endpoint configured on the server, its URL not shown
 FAULTS = ("none", *MOCK_FAULTS)
 SPEEDS = {"realistic": (300, 30, 10), "fast": (100, 8, 3), "instant": (0, 0, 0), "slow": (1200, 120, 40)}
 
 
-def initial_settings() -> providers.Settings:
-    """The provider the page opens with: `.env`'s choice if it has a key for it, else the mock. No key kept."""
-    return replace(providers.settings_from_env(), api_key="")
+def initial_settings(hosting: Hosting | None = None) -> providers.Settings:
+    """The provider the page opens with: `.env`'s choice if it has a key it may use for visitors, else the
+    mock. Neither the key nor the configured URL is kept: they are looked up again at run time."""
+    return replace(providers.settings_from_env(hosting=hosting), api_key="", base_url="", key_source="")
+
+
+def _text(value, limit: int = 400) -> str:
+    return value.strip()[:limit] if isinstance(value, str) else ""
 
 
 def settings_for(provider, preset, base_url, model, key, speed, fault) -> providers.Settings:
-    if provider == "compatible" and preset in providers.COMPATIBLE_PRESETS and not base_url:
-        base_url = providers.COMPATIBLE_PRESETS[preset][0]
+    """The session's choice. A base URL belongs to the OpenAI-compatible provider only: switching provider
+    never carries a typed URL over; the server's own endpoint is "" (looked up at run time)."""
+    provider = provider if provider in providers.PROVIDERS else "mock"
+    url = ""
+    if provider == "compatible":
+        url = _text(base_url)
+        if not url and preset in providers.COMPATIBLE_PRESETS:
+            url = providers.COMPATIBLE_PRESETS[preset][0]
     ttft, token, jitter = SPEEDS.get(speed, SPEEDS["realistic"])
-    return providers.Settings(provider=provider, model=(model or "").strip(), api_key=(key or "").strip(),
-                              base_url=(base_url or "").strip(), ttft_ms=ttft, token_ms=token, jitter_ms=jitter,
-                              fault="" if fault in (None, "none") else fault)
+    return providers.Settings(provider=provider, model=_text(model), api_key=_text(key), base_url=url,
+                              ttft_ms=ttft, token_ms=token, jitter_ms=jitter,
+                              fault=fault if fault in MOCK_FAULTS else "")
 
 
-def describe(settings: providers.Settings) -> str:
+def _key_source(settings: providers.Settings, hosting: Hosting) -> str:
+    try:  # host names are not looked up while the learner types; the run checks them
+        resolved = providers.resolve(settings, hosting, look_up_hosts=False)
+    except providers.ProviderError as refusal:
+        return f"**not ready yet** — {refusal}"
+    if resolved.key_source == "learner":
+        return "your key (kept only in this browser session)."
+    return "the key configured on the server" + (" (shared, with limits)." if hosting.public else ".")
+
+
+def describe(settings: providers.Settings, hosting: Hosting | None = None) -> str:
     if settings.provider == "mock":
         pace = (settings.ttft_ms, settings.token_ms, settings.jitter_ms)
         speed = next((name for name, values in SPEEDS.items() if values == pace), "realistic")
         fault = f" Every run fails with the **{settings.fault}** fault." if settings.fault else ""
         return ("**Mock provider** — no key needed. Answers stream from StreamLab's own server "
                 f"at **{speed}** speed.{fault}")
+    hosting = hosting or Hosting()
     name = LABELS[settings.provider]
-    model = settings.resolved_model
-    if settings.api_key:
-        source = "your key (kept only in this browser session)"
-    elif settings.with_env_defaults().api_key:
-        source = "the key configured on the server"
-    else:
-        source = "**no key yet** — paste one below"
-    where = f" at `{settings.base_url}`" if settings.provider == "compatible" and settings.base_url else ""
-    return f"**{name}**{where}, model `{model}`, using {source}."
+    model = errors.short(settings.resolved_model)
+    where = ""
+    if settings.provider == "compatible":
+        where = f" at {errors.short(settings.base_url)}" if settings.base_url else " at this server's endpoint"
+    return f"**{name}**{where}, model {model}, using {_key_source(settings, hosting)}"
 
 
-def build() -> gr.State:
+def build(hosting: Hosting | None = None, mock_url: str = "") -> gr.State:
     """Render the panel; return the State that carries this session's Settings."""
-    start = initial_settings()
+    hosting = hosting or Hosting()
+    start = initial_settings(hosting)
     state = gr.State(start)
+    configured = bool(providers.configured_endpoint("compatible")[0]) and hosting.server_keys_for_visitors
+    presets = [*([SERVER] if configured else []), *providers.COMPATIBLE_PRESETS, CUSTOM]
     with gr.Accordion("Provider", open=False, elem_id="provider-panel"):
-        summary = gr.Markdown(describe(start), elem_id="provider-summary")
+        gr.Markdown(hosting.note(), elem_id="hosting-mode", elem_classes="hosting-mode")
+        summary = gr.Markdown(describe(start, hosting), elem_id="provider-summary")
         with gr.Row():
             provider = gr.Radio([(LABELS[p], p) for p in providers.PROVIDERS], value=start.provider,
                                 label="Provider", scale=2)
             model = gr.Textbox(label="Model", placeholder=start.resolved_model, value=start.model, scale=1)
         with gr.Row(visible=start.provider == "compatible") as compatible_row:
-            preset = gr.Dropdown([*providers.COMPATIBLE_PRESETS, CUSTOM], value="DashScope (Qwen)",
-                                 label="Endpoint preset")
-            base_url = gr.Textbox(label="Base URL", placeholder="https://…/v1",
-                                  value=os.environ.get("STREAMLAB_COMPATIBLE_BASE_URL", ""))
+            preset = gr.Dropdown(presets, value=presets[0], label="Endpoint preset")
+            base_url = gr.Textbox(label="Base URL", placeholder="https://…/v1", value="", max_length=300)
         key = gr.Textbox(label="API key", type="password", value="",
                          placeholder="sk-…  (stays in this browser session)",
                          visible=start.provider != "mock", elem_id="api-key")
@@ -79,8 +101,8 @@ def build() -> gr.State:
     inputs = [provider, preset, base_url, model, key, speed, fault]
 
     def update(*values):
-        settings = settings_for(*values)
-        return settings, describe(settings)
+        settings = replace(settings_for(*values), mock_url=mock_url)
+        return settings, describe(settings, hosting)
 
     def on_provider(choice, preset_choice):
         default = providers.DEFAULT_MODELS[choice]
@@ -90,6 +112,8 @@ def build() -> gr.State:
                 gr.update(visible=choice == "mock"), gr.update(placeholder=default))
 
     def on_preset(choice):
+        if choice == SERVER:
+            return gr.update(value=""), gr.update(placeholder=providers.DEFAULT_MODELS["compatible"])
         if choice not in providers.COMPATIBLE_PRESETS:  # Custom URL: keep what is typed, never wipe it
             return gr.update(), gr.update(placeholder=providers.DEFAULT_MODELS["compatible"])
         url, default = providers.COMPATIBLE_PRESETS[choice]

@@ -91,10 +91,12 @@ def test_async_snippet_fills_its_panes_and_options_reach_it(lesson_root):
     assert frames[-1][1] == "done"
 
 
-def test_unknown_choice_falls_back_to_the_default(lesson_root):
+def test_a_choice_the_tab_does_not_offer_is_refused_with_a_message(lesson_root):
     lesson = lessons.load("02_async", lesson_root(**{"02_async": ASYNC}))
     frames, _ = frames_of(lesson, prompt="a B", options={"mode": "sideways"})
-    assert frames[-1][0]["output"] == "aB"
+    assert frames[-1][0]["output"] == ""
+    assert frames[-1][1] == "error"
+    assert frames[-1][2] == "The option “mode” must be one of: upper, lower; got 'sideways'."
 
 
 def test_failure_keeps_partial_text_and_shows_a_message_without_the_key(lesson_root):
@@ -154,8 +156,8 @@ def test_wrong_wire_for_the_provider_is_explained(lesson_root):
 def test_missing_key_for_a_real_provider_says_what_to_do(lesson_root, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
-    frames, _ = frames_of(lesson, settings=providers.Settings(provider="openai").with_env_defaults())
-    assert frames[-1][1] == "error" and "No API key for openai" in frames[-1][2]
+    frames, _ = frames_of(lesson, settings=providers.Settings(provider="openai"))
+    assert frames[-1][1] == "error" and "No API key for OpenAI. Paste your key" in frames[-1][2]
 
 
 ECHOING = '''
