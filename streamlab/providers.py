@@ -111,15 +111,13 @@ def resolve(settings: Settings, hosting=None, look_up_hosts: bool = True) -> Set
         else:
             raise ProviderError("An OpenAI-compatible provider needs a base URL: pick a preset or type one.")
         return replace(settings, base_url=url, key_source="learner")
-    if typed and not same_endpoint(typed, server_url):
-        url_guard.check_url(typed, public=hosting.public, mock_url=settings.mock_url,
-                                      look_up=look_up_hosts)  # say what is wrong first
-        raise ProviderError("No API key for this base URL. A key configured on the server is only ever sent to "
-                            "the endpoint it was configured for: paste your own key for this URL (it stays in "
-                            "this browser session), or switch the provider back to Mock.")
     if not server_key:
         raise ProviderError(f"No API key for {name}. Paste your key in the provider panel "
                             "(it stays in this browser session), or switch the provider back to Mock.")
+    if typed and not same_endpoint(typed, server_url):
+        raise ProviderError("No API key for this base URL. A key configured on the server is only ever sent to "
+                            "the endpoint it was configured for: paste your own key for this URL (it stays in "
+                            "this browser session), or switch the provider back to Mock.")
     if not hosting.server_keys_for_visitors:
         raise ProviderError(f"This public StreamLab does not share its owner's key for {name}. Paste your own "
                             "key in the provider panel (it stays in this browser session), or use Mock.")
