@@ -6,6 +6,7 @@ from typing import Literal
 CLIENT = "openai"
 PROMPT = "List five tips for rendering streamed text smoothly in a UI."
 PANES = ("output", "stats")
+RANGES = {"size": (1, 2000), "interval_ms": (0, 5000)}  # what the tab's number fields accept
 
 
 def stream(client, prompt, *, model: str = "gpt-5-mini", buffer: Literal["size", "time", "none"] = "size",

@@ -8,6 +8,7 @@ import openai
 CLIENT = "openai"
 PROMPT = "Tell me a short story about a network that drops packets."
 PANES = ("output", "attempts")
+RANGES = {"max_attempts": (1, 10), "read_timeout_s": (0.1, 60.0)}  # what the tab's number fields accept
 
 
 def pause_before_retry(error, attempt):

@@ -33,7 +33,9 @@ class GradioSession:
         body = {"data": data, "fn_index": fn_index, "session_hash": self.session_hash, "event_data": None,
                 "trigger_id": dep["targets"][0][0] if dep.get("targets") else None}
         with httpx2.Client(timeout=timeout) as http:
-            joined = http.post(f"{self.url}/gradio_api/queue/join", json=body)
+            # encoded here, as a script may: NaN and lone surrogates ("\\ud800") go through as JSON allows
+            joined = http.post(f"{self.url}/gradio_api/queue/join", content=json.dumps(body),
+                               headers={"content-type": "application/json"})
             joined.raise_for_status()
             event_id = joined.json()["event_id"]
             output = None
