@@ -63,7 +63,8 @@ class Settings:
 
 # Each server key, and the one endpoint it may be sent to: the configured base URL, else the provider's API.
 ENV_KEYS = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY", "compatible": "STREAMLAB_COMPATIBLE_API_KEY"}
-ENV_URLS = {"openai": "OPENAI_BASE_URL", "anthropic": "ANTHROPIC_BASE_URL", "compatible": "STREAMLAB_COMPATIBLE_BASE_URL"}
+ENV_URLS = {"openai": "OPENAI_BASE_URL", "anthropic": "ANTHROPIC_BASE_URL",
+            "compatible": "STREAMLAB_COMPATIBLE_BASE_URL"}
 OFFICIAL_URLS = {"openai": "https://api.openai.com/v1", "anthropic": "https://api.anthropic.com"}
 MAX_MODEL_CHARS = 200
 

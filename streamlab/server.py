@@ -43,6 +43,8 @@ class Config:
 
 
 def create_app(config: Config) -> FastAPI:
+    # no calls home: Gradio's usage analytics and version check would send visitors' activity elsewhere
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
 
     from streamlab import web_endpoint

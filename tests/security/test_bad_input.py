@@ -48,7 +48,8 @@ def test_an_option_outside_what_the_tab_offers_is_refused(visitor, size, said):
 
 @pytest.mark.parametrize(("value", "said"), [
     (True, "must be a whole number from 1 to 2000; got True"), (2.5, "got 2.5"), ("40", "got '40'"),
-    (float("nan"), "got nan"), (float("-inf"), "got -inf"), (10**100, "got 1000000000"), ([1], "got \\[1\\]"),  # Markdown brackets escaped
+    (float("nan"), "got nan"), (float("-inf"), "got -inf"), (10**100, "got 1000000000"),
+    ([1], "got \\[1\\]"),  # Markdown brackets escaped
 ])
 def test_the_runner_refuses_a_number_option_outside_its_range_whatever_called_it(value, said):
     size = next(o for o in lessons.load("06_buffering").options if o.name == "size")

@@ -28,7 +28,10 @@ def hook():
     url_guard.install()
 
 
-def guarded_get(url: str, guard=url_guard.Guard(), **kwargs):
+PUBLIC_ONLY = url_guard.Guard()
+
+
+def guarded_get(url: str, guard=PUBLIC_ONLY, **kwargs):
     return url_guard.context_for(guard).run(httpx2.get, url, timeout=5, **kwargs)
 
 
