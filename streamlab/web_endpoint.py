@@ -23,6 +23,7 @@ from streamlab import lessons, providers
 STEM = "12_web_integration"
 PATH = "/api/chat/stream"
 MAX_PROMPT_CHARS = 4000
+PUBLIC_MAX_OPEN_STREAMS = 32  # a public server: streams open at once on this endpoint, all visitors together
 SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,100}$")
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 PACING_FIELDS = {"x-mock-ttft-ms": "ttft_ms", "x-mock-token-ms": "token_ms", "x-mock-jitter-ms": "jitter_ms"}
@@ -100,6 +101,11 @@ async def chat_stream(request: Request, prompt: str = "", fault: str = "none", s
     problem = _problem(lesson, prompt, fault, session_id)
     if problem:
         return _error(400, problem)
+    hosting = getattr(request.app.state, "hosting", None)
+    limit = getattr(request.app.state, "max_open_streams", PUBLIC_MAX_OPEN_STREAMS)
+    if hosting is not None and hosting.public and open_streams() >= limit:
+        return _error(503, f"This public server already serves {limit} streams on this endpoint; try again in a "
+                           "moment.")
     pacing = {PACING_FIELDS[k.lower()]: int(v) for k, v in getattr(request.app.state, "mock_pacing", {}).items()}
     settings = providers.Settings(mock_url=getattr(request.app.state, "mock_url", ""), **pacing)
     try:  # no retries: the browser shows a failure at once and the user decides to send again

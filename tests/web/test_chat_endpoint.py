@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from streamlab import lessons, web_endpoint
+from streamlab.hosting import Hosting
 
 PROMPT = lessons.load("12_web_integration").prompt
 
@@ -151,3 +152,19 @@ def test_without_a_mock_url_the_endpoint_answers_503_not_500():
         response = client.get(web_endpoint.PATH, params={"prompt": PROMPT})
     assert response.status_code == 503
     assert "mock provider is not running" in response.json()["error"]["message"]
+
+
+def test_a_public_server_bounds_the_streams_open_at_once(web_server, slow_stream, streams_closed):
+    web_server.app.state.hosting = Hosting(public=True)
+    web_server.app.state.max_open_streams = 1
+    try:
+        with httpx2.stream("GET", f"{web_server.url}{web_endpoint.PATH}", params={"prompt": PROMPT}, timeout=30) as r:
+            lines = r.iter_lines()  # kept: a dropped iterator closes the response
+            assert next(lines) == "event: stream_start"
+            second = httpx2.get(f"{web_server.url}{web_endpoint.PATH}", params={"prompt": PROMPT}, timeout=30)
+            assert second.status_code == 503
+            assert "already serves 1 streams on this endpoint" in second.json()["error"]["message"]
+        assert streams_closed(within_s=2)
+        assert httpx2.get(f"{web_server.url}{web_endpoint.PATH}", params={"prompt": "Hi"}, timeout=30).is_success
+    finally:
+        del web_server.app.state.hosting, web_server.app.state.max_open_streams
