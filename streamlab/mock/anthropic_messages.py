@@ -38,6 +38,18 @@ def _blocks(content) -> list[dict]:
     raise RequestError("messages: content must be a string or a list of content blocks")
 
 
+def output_schema(body: dict) -> dict | None:
+    """The JSON schema of a structured-output request: `output_config.format` (what the SDK's
+    `output_format=` sends) or the older top-level `output_format`."""
+    config = body.get("output_config") if isinstance(body.get("output_config"), dict) else {}
+    fmt = config.get("format") or body.get("output_format")
+    if fmt is None:
+        return None
+    if not isinstance(fmt, dict) or fmt.get("type") != "json_schema" or not isinstance(fmt.get("schema"), dict):
+        raise RequestError("output_config.format: expected {\"type\": \"json_schema\", \"schema\": {...}}")
+    return fmt["schema"]
+
+
 def parse(body: dict, seed: str) -> Conversation:
     for name in ("model", "max_tokens", "messages"):
         if body.get(name) is None:
@@ -81,7 +93,11 @@ def parse(body: dict, seed: str) -> Conversation:
             prompt, results = said, []
     return Conversation(model=body["model"], prompt=prompt, seed=seed, system=system, all_text=texts,
                         tools=_tools(body), tool_choice=_choice(body.get("tool_choice")), tool_results=results,
-                        max_tokens=max_tokens, stream=bool(body.get("stream")))
+                        max_tokens=max_tokens, stream=bool(body.get("stream")), output_schema=output_schema(body))
+
+
+def _stop(reply: Reply) -> str:
+    return "refusal" if reply.refusal else STOP[reply.finish]
 
 
 def _message(conv: Conversation, reply: Reply, content: list, stop_reason, output_tokens: int) -> dict:
@@ -115,13 +131,13 @@ def frames(conv: Conversation, reply: Reply) -> Iterator[Frame]:
                 delta = {"type": "input_json_delta", "partial_json": fragment}
                 yield event(TOKEN, "content_block_delta", index=index, delta=delta)
         yield event(META, "content_block_stop", index=index)
-    delta = {"stop_reason": STOP[reply.finish], "stop_sequence": None}
+    delta = {"stop_reason": _stop(reply), "stop_sequence": None}
     yield event(END, "message_delta", delta=delta, usage={"output_tokens": reply.completion_tokens})
     yield event(END, "message_stop")
 
 
 def complete(conv: Conversation, reply: Reply) -> dict:
-    return _message(conv, reply, _blocks_of(conv, reply), STOP[reply.finish], reply.completion_tokens)
+    return _message(conv, reply, _blocks_of(conv, reply), _stop(reply), reply.completion_tokens)
 
 
 def error_frame(_frames_sent: int) -> bytes:

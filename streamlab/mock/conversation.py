@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
-from . import text, tools
+from . import schema, text, tools
 from .tools import Tool, ToolCall, ToolResult
 
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -31,6 +32,8 @@ class Conversation:
     tool_results: list[ToolResult] = field(default_factory=list)  # results this turn must answer
     max_tokens: int | None = None
     stream: bool = False
+    output_schema: dict | None = None  # structured output: the answer is JSON valid against this schema
+    output_json: bool = False  # JSON mode: the answer is a JSON object, no schema
 
     @property
     def prompt_tokens(self) -> int:
@@ -54,6 +57,7 @@ class Reply:
     finish: str  # stop | length | tool_calls
     calls: list[ToolCall] = field(default_factory=list)
     prompt_tokens: int = 0
+    refusal: bool = False  # the pieces are a refusal (structured outputs), not the answer
 
     @property
     def text(self) -> str:
@@ -74,13 +78,44 @@ def seed_of(body: dict, path: str) -> str:
     return text.stable_hash(path, json.dumps(kept, sort_keys=True, ensure_ascii=False, default=str))
 
 
+REFUSED = re.compile(r"\b(bomb|explosives?|nerve agent|bioweapon|malware|ransomware|hack into|steal (?:a|an|the|"
+                     r"someone's)|counterfeit money)\b", re.IGNORECASE)
+REFUSAL = "I'm sorry, but I can't help with that request."
+
+
+def json_pieces(document: str) -> list[str]:
+    """JSON cut where a model's tokens fall: words and numbers, with the punctuation and space before them."""
+    return re.findall(r" ?\w+| ?[^\w\s]+|\s+", document) or [document]
+
+
+def structured(conv: Conversation) -> Reply | None:
+    """The reply to a request for structured output: JSON for its schema, or a refusal; None otherwise."""
+    if conv.output_schema is None and not conv.output_json:
+        return None
+    if REFUSED.search(conv.prompt):
+        return Reply(text.tokenize(REFUSAL), "stop", prompt_tokens=conv.prompt_tokens, refusal=True)
+    if conv.output_schema is not None:
+        document = schema.generate(conv.output_schema, conv.prompt, conv.seed)
+    else:
+        document = {"answer": text.answer(conv.prompt, text.stable_hash(text.normalise(conv.prompt)))}
+    pieces, finish = json_pieces(schema.dumps(document)), "stop"
+    if conv.max_tokens is not None and len(pieces) > conv.max_tokens:
+        pieces, finish = pieces[: conv.max_tokens], "length"
+    return Reply(pieces, finish, prompt_tokens=conv.prompt_tokens)
+
+
 def plan(conv: Conversation, *, preamble: bool = False) -> Reply:
-    """What the model answers: tool calls, an answer from tool results, or text (cut to max_tokens)."""
+    """What the model answers: tool calls, an answer from tool results, structured output, or text (cut to
+    max_tokens)."""
     calls: list[ToolCall] = []
+    if conv.tool_results or not tools.plan_calls(conv.tools, conv.tool_choice, conv.prompt, conv.system):
+        reply = structured(conv)  # after tool results too: the final answer takes the requested shape
+        if reply is not None:
+            return reply
     if conv.tool_results:
         answer = tools.answer_from_results(conv.tool_results, conv.prompt, conv.seed)
     else:
-        calls = tools.plan_calls(conv.tools, conv.tool_choice, conv.prompt)
+        calls = tools.plan_calls(conv.tools, conv.tool_choice, conv.prompt, conv.system)
         # The text depends on the prompt alone, so every API (and stream or not) gives the same answer to it.
         answer = tools.preamble(calls) if calls and preamble else "" if calls else \
             text.answer(conv.prompt, text.stable_hash(text.normalise(conv.prompt)))

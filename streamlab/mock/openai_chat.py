@@ -33,6 +33,25 @@ def _choice(raw) -> str:
     return raw if raw in ("none", "required", "auto") else "auto"
 
 
+def output_format(raw) -> tuple[dict | None, bool]:
+    """(schema, json_mode) from `response_format`: json_schema (strict or not), json_object, or text."""
+    if raw is None:
+        return None, False
+    kind = raw.get("type") if isinstance(raw, dict) else None
+    if kind == "json_schema":
+        spec = raw.get("json_schema")
+        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+            raise RequestError("Missing required parameter: 'response_format.json_schema.name'.",
+                               "response_format.json_schema.name", "missing_required_parameter")
+        return (spec.get("schema") if isinstance(spec.get("schema"), dict) else {"type": "object"}), False
+    if kind == "json_object":
+        return None, True
+    if kind == "text":
+        return None, False
+    raise RequestError("Invalid value for 'response_format.type': expected one of 'text', 'json_object', "
+                       "'json_schema'.", "response_format.type", "invalid_value")
+
+
 def parse(body: dict, seed: str) -> Conversation:
     if not isinstance(body.get("model"), str) or not body["model"]:
         raise RequestError("you must provide a model parameter", "model", "missing_required_parameter")
@@ -69,9 +88,11 @@ def parse(body: dict, seed: str) -> Conversation:
                            "stream_options", "invalid_value")
     cap = require_int(body, "max_completion_tokens")
     cap = cap if cap is not None else require_int(body, "max_tokens")
+    schema, json_mode = output_format(body.get("response_format"))
     return Conversation(model=body["model"], prompt=prompt, seed=seed, system="\n".join(system), all_text=texts,
                         tools=_tools(body), tool_choice=_choice(body.get("tool_choice")), tool_results=results,
-                        max_tokens=cap, stream=bool(body.get("stream")))
+                        max_tokens=cap, stream=bool(body.get("stream")), output_schema=schema,
+                        output_json=json_mode)
 
 
 def usage(reply: Reply) -> dict:
@@ -92,9 +113,13 @@ def frames(conv: Conversation, reply: Reply, include_usage: bool) -> Iterator[Fr
         choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
         return sse(dumps({**head, "choices": [choice]}))
 
-    yield META, chunk({"role": "assistant", "content": None if reply.calls else ""})
+    if reply.refusal:
+        yield META, chunk({"role": "assistant", "content": None, "refusal": ""})
+    else:
+        yield META, chunk({"role": "assistant", "content": None if reply.calls else ""})
+    field = "refusal" if reply.refusal else "content"
     for piece in reply.pieces:
-        yield TOKEN, chunk({"content": piece})
+        yield TOKEN, chunk({field: piece})
     for i, call in enumerate(reply.calls):
         first = {"index": i, "id": conv.make_id("call_", str(i)), "type": "function",
                  "function": {"name": call.name, "arguments": ""}}
@@ -108,8 +133,8 @@ def frames(conv: Conversation, reply: Reply, include_usage: bool) -> Iterator[Fr
 
 
 def complete(conv: Conversation, reply: Reply) -> dict:
-    message = {"role": "assistant", "content": None if reply.calls else reply.text, "refusal": None,
-               "annotations": []}
+    message = {"role": "assistant", "content": None if reply.calls or reply.refusal else reply.text,
+               "refusal": reply.text if reply.refusal else None, "annotations": []}
     if reply.calls:
         message["tool_calls"] = [{"id": conv.make_id("call_", str(i)), "type": "function",
                                   "function": {"name": c.name, "arguments": c.arguments_json}}

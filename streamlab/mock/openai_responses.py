@@ -34,6 +34,18 @@ def _choice(raw) -> str:
     return raw if raw in ("none", "required", "auto") else "auto"
 
 
+def output_format(body: dict) -> tuple[dict | None, bool]:
+    """(schema, json_mode) from `text.format`: json_schema, json_object, or text."""
+    fmt = (body.get("text") or {}).get("format") if isinstance(body.get("text"), dict) else None
+    kind = fmt.get("type") if isinstance(fmt, dict) else None
+    if kind == "json_schema":
+        if not isinstance(fmt.get("name"), str):
+            raise RequestError("Missing required parameter: 'text.format.name'.", "text.format.name",
+                               "missing_required_parameter")
+        return (fmt.get("schema") if isinstance(fmt.get("schema"), dict) else {"type": "object"}), False
+    return None, kind == "json_object"
+
+
 def parse(body: dict, seed: str) -> Conversation:
     if not isinstance(body.get("model"), str) or not body["model"]:
         raise RequestError("Missing required parameter: 'model'.", "model", "missing_required_parameter")
@@ -69,9 +81,11 @@ def parse(body: dict, seed: str) -> Conversation:
             name, args = calls.get(item.get("call_id", ""), ("", {}))
             results.append(ToolResult(item.get("call_id", ""), content, name, args))
             texts.append(content)
+    schema, json_mode = output_format(body)
     return Conversation(model=body["model"], prompt=prompt, seed=seed, system=instructions, all_text=texts,
                         tools=_tools(body), tool_choice=_choice(body.get("tool_choice")), tool_results=results,
-                        max_tokens=require_int(body, "max_output_tokens"), stream=bool(body.get("stream")))
+                        max_tokens=require_int(body, "max_output_tokens"), stream=bool(body.get("stream")),
+                        output_schema=schema, output_json=json_mode)
 
 
 def _usage(reply: Reply) -> dict:
@@ -98,6 +112,8 @@ def _items(conv: Conversation, reply: Reply, done: bool) -> list[dict]:
     items = []
     if reply.pieces or not reply.calls:
         part = {"type": "output_text", "annotations": [], "logprobs": [], "text": reply.text if done else ""}
+        if reply.refusal:
+            part = {"type": "refusal", "refusal": reply.text if done else ""}
         status = ("incomplete" if reply.finish == "length" else "completed") if done else "in_progress"
         items.append({"id": conv.make_id("msg_", length=40), "type": "message", "status": status,
                       "content": [part] if done else [], "role": "assistant"})
@@ -122,10 +138,16 @@ def frames(conv: Conversation, reply: Reply) -> Iterator[Frame]:
         yield event(META, "response.output_item.added", output_index=index, item=item)
         if item["type"] == "message":
             part = final["content"][0]
-            yield event(META, "response.content_part.added", **at, content_index=0, part={**part, "text": ""})
-            for piece in reply.pieces:
-                yield event(TOKEN, "response.output_text.delta", **at, content_index=0, delta=piece, logprobs=[])
-            yield event(META, "response.output_text.done", **at, content_index=0, text=reply.text, logprobs=[])
+            if reply.refusal:
+                yield event(META, "response.content_part.added", **at, content_index=0, part={**part, "refusal": ""})
+                for piece in reply.pieces:
+                    yield event(TOKEN, "response.refusal.delta", **at, content_index=0, delta=piece)
+                yield event(META, "response.refusal.done", **at, content_index=0, refusal=reply.text)
+            else:
+                yield event(META, "response.content_part.added", **at, content_index=0, part={**part, "text": ""})
+                for piece in reply.pieces:
+                    yield event(TOKEN, "response.output_text.delta", **at, content_index=0, delta=piece, logprobs=[])
+                yield event(META, "response.output_text.done", **at, content_index=0, text=reply.text, logprobs=[])
             yield event(META, "response.content_part.done", **at, content_index=0, part=part)
         else:
             call = reply.calls[index - (len(started) - len(reply.calls))]

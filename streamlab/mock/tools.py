@@ -52,13 +52,21 @@ class ToolResult:
     arguments: dict = field(default_factory=dict)
 
 
+ALIASES = {"SF": "San Francisco", "NYC": "New York", "LA": "Los Angeles", "DC": "Washington", "HK": "Hong Kong"}
+_ALIAS_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(ALIASES) + r")(?![A-Za-z])")
+
+
 def cities_in(prompt: str) -> list[str]:
-    found: list[str] = []
+    """Cities the prompt names, in order, abbreviations ("SF", "NYC") spelled out."""
+    found: list[tuple[int, str]] = []
     for match in _CITY_RE.finditer(prompt):
-        name = next(c for c in CITIES if c.lower() == match.group(0).lower())
-        if name not in found:
-            found.append(name)
-    return found
+        found.append((match.start(), next(c for c in CITIES if c.lower() == match.group(0).lower())))
+    found += [(match.start(), ALIASES[match.group(1)]) for match in _ALIAS_RE.finditer(prompt)]
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _name_words(tool: Tool) -> set[str]:
@@ -70,53 +78,91 @@ def _is_weather(tool: Tool) -> bool:
     return any(w in (tool.name + " " + tool.description).lower() for w in ("weather", "forecast", "temperature"))
 
 
-def _matching_tool(tools: list[Tool], prompt: str) -> Tool | None:
-    lowered = prompt.lower()
-    for tool in tools:
-        if _is_weather(tool) and any(w in lowered for w in _WEATHER_WORDS):
-            return tool
-    for tool in tools:
-        if any(re.search(rf"\b{re.escape(w)}", lowered) for w in _name_words(tool)):
-            return tool
-    return None
+_COMMON = set("""about after again also because before being below between could does doing during each every from
+have having here into just more most other over same should some such than that their them then there these they
+this those through under until very what when where which while with would your user users data""".split())
 
 
-def arguments_for(schema: dict, value: str) -> dict:
-    """Arguments that fit `schema`: the first required string gets `value`, an enum its first choice."""
-    props = schema.get("properties") or {}
-    required = schema.get("required") or []
-    args, filled = {}, False
-    for name, prop in props.items():
-        prop = prop if isinstance(prop, dict) else {}
-        if prop.get("enum"):
-            args[name] = prop["enum"][0]
-        elif name in required:
-            kind = prop.get("type")
-            if kind == "string" and not filled:
-                args[name], filled = value, True
-            else:
-                args[name] = prop.get("default", {"integer": 1, "number": 1, "boolean": False, "array": [],
-                                                  "object": {}}.get(kind, ""))
-    if not filled:
-        for name, prop in props.items():
-            if name in _LOCATION_KEYS and isinstance(prop, dict) and prop.get("type", "string") == "string":
-                args[name] = value
-                break
-    return args
+def _schema_words(schema, depth: int = 0) -> set[str]:
+    """Words of the parameter names and enum values anywhere in a tool's schema ($defs included)."""
+    words: set[str] = set()
+    if depth > 8:
+        return words
+    if isinstance(schema, dict):
+        for name, value in schema.items():
+            if name in ("properties", "$defs", "definitions") and isinstance(value, dict):
+                for key, sub in value.items():
+                    if name == "properties":
+                        words.update(_words(key))
+                    words |= _schema_words(sub, depth + 1)
+            elif name == "enum" and isinstance(value, list):
+                for option in value:
+                    words.update(_words(str(option)))
+            elif name in ("items", "anyOf", "oneOf", "allOf", "additionalProperties"):
+                words |= _schema_words(value, depth + 1)
+    elif isinstance(schema, list):
+        for sub in schema:
+            words |= _schema_words(sub, depth + 1)
+    return words
 
 
-def plan_calls(tools: list[Tool], choice: str, prompt: str) -> list[ToolCall]:
-    """The calls a model would make for `prompt`: one per city named (parallel calls), or none."""
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()) if len(w) >= 4}
+
+
+def relevance(tool: Tool, conversation: str) -> int:
+    """How strongly the conversation asks for what `tool` does: its name, description and parameter names
+    against the words of the system and user prompts (0: nothing to do with it)."""
+    lowered = conversation.lower()
+    if re.search(rf"\b{re.escape(tool.name.lower())}\b", lowered):
+        return 10  # called by name ("… by calling the query function")
+    if _is_weather(tool) and any(w in lowered for w in _WEATHER_WORDS):
+        return 10
+    score = 3 * sum(1 for w in _name_words(tool) if re.search(rf"\b{re.escape(w)}", lowered))
+    described = {w for w in re.findall(r"[a-z]{5,}", tool.description.lower()) if w not in _COMMON}
+    score += sum(1 for w in described | _schema_words(tool.schema) if re.search(rf"\b{re.escape(w[:6])}", lowered))
+    return score
+
+
+def _matching_tool(tools: list[Tool], prompt: str, system: str = "") -> Tool | None:
+    scored = [(relevance(t, f"{system}\n{prompt}"), i, t) for i, t in enumerate(tools)]
+    best = max(scored, key=lambda s: (s[0], -s[1]), default=(0, 0, None))
+    return best[2] if best[0] >= 3 else None
+
+
+def _takes_a_place(tool: Tool) -> bool:
+    props = (tool.schema or {}).get("properties") or {}
+    return any(name.lower() in _LOCATION_KEYS for name in props)
+
+
+def arguments_for(schema: dict, prompt: str, seed: str = "", place: str | None = None) -> dict:
+    """Arguments valid against the tool's JSON schema, with what the prompt states (`place`: the one city of
+    this call, when a prompt names several)."""
+    from .schema import Engine
+
+    engine = Engine(schema or {}, prompt, seed or prompt, include_enums=True)
+    if place is not None:
+        engine.facts.places = [place]
+    value = engine.value(schema or {"type": "object"})
+    return value if isinstance(value, dict) else {}
+
+
+def plan_calls(tools: list[Tool], choice: str, prompt: str, system: str = "") -> list[ToolCall]:
+    """The calls a model would make: for the tool the conversation asks for (one call per city when a
+    prompt names several, as parallel calls), or none when nothing asks for a tool."""
     if not tools or choice == "none":
         return []
     if choice.startswith("tool:"):
         tool = next((t for t in tools if t.name == choice[5:]), tools[0])
     else:
-        tool = _matching_tool(tools, prompt) or (tools[0] if choice == "required" else None)
+        tool = _matching_tool(tools, prompt, system) or (tools[0] if choice == "required" else None)
     if tool is None:
         return []
-    values = cities_in(prompt) or [" ".join(prompt.split()).rstrip("?.!")[:80] or "default"]
-    return [ToolCall(tool.name, arguments_for(tool.schema, v)) for v in values]
+    places = cities_in(prompt)
+    if len(places) >= 2 and _takes_a_place(tool):
+        return [ToolCall(tool.name, arguments_for(tool.schema, prompt, f"{tool.name}:{i}", place))
+                for i, place in enumerate(places)]
+    return [ToolCall(tool.name, arguments_for(tool.schema, prompt, tool.name))]
 
 
 def preamble(calls: list[ToolCall]) -> str:

@@ -1,0 +1,128 @@
+"""What a prompt states: names, numbers with the words around them, places, e-mail addresses, lists.
+
+The schema engine fills a field from here when the prompt states a value for it ("Jason is 25" → name
+"Jason", age 25); each fact is handed out once, so two fields do not get the same number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .tools import cities_in
+
+NUMBER = re.compile(r"(?<![\w.])\$?(\d+(?:[.,]\d+)?)(?![\w.]*\d)")
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a dozen": 12, "twelve": 12, "twenty": 20}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA-Z'’-]+)*")
+# Capitalised words that are not names: sentence starters, pronouns, question words, days and months.
+NOT_NAMES = set("""A An The This That These Those It Its I I'm I'll We You He She They My Our Your His Her Their
+What Whats What's Which Who Whom Whose When Where Why How Is Are Was Were Do Does Did Can Could Would Should Will
+Please Give Tell Write Extract Parse List Find Get Make Create Show Explain Describe Summarise Summarize Return
+Generate Look Lookup Convert Solve Answer Help Say Let Here There Then And Or But If For From To In On At By
+With Without About Also Yes No Not JSON API SQL Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April May June July August September October November December Mr Mrs Ms Dr
+Hi Hello Hey Dear Thanks Thank Sure Okay OK Ok""".split())
+# Words near a number that tell which field it belongs to, by the field name's own words.
+HINTS = {
+    "age": ("years", "old", "age", "aged", "year-old"),
+    "price": ("$", "dollar", "dollars", "usd", "each", "price", "cost", "costs", "euro", "euros", "for"),
+    "cost": ("$", "dollar", "dollars", "cost", "costs", "price"),
+    "amount": ("$", "dollar", "dollars", "amount", "total"),
+    "total": ("total", "$", "dollars"),
+    "quantity": ("packs", "pack", "items", "pieces", "units", "boxes", "bottles", "x", "quantity", "of"),
+    "count": ("count", "times", "items", "of"),
+    "year": ("in", "year", "since"),
+    "temperature": ("degrees", "°", "°c", "°f", "temperature"),
+    "rating": ("stars", "rating", "out", "rated"),
+    "score": ("score", "points", "out"),
+}
+
+
+COUNTRY_OF = {"San Francisco": "United States", "New York": "United States", "Los Angeles": "United States",
+              "Chicago": "United States", "Boston": "United States", "Seattle": "United States",
+              "Washington": "United States", "Paris": "France", "Tokyo": "Japan", "London": "United Kingdom",
+              "Berlin": "Germany", "Madrid": "Spain", "Rome": "Italy", "Sydney": "Australia", "Beijing": "China",
+              "Shanghai": "China", "Toronto": "Canada", "Mumbai": "India", "Seoul": "South Korea"}
+
+
+@dataclass
+class Number:
+    value: float
+    before: list[str]
+    after: list[str]
+
+
+@dataclass
+class Facts:
+    text: str
+    numbers: list[Number] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    used: set = field(default_factory=set)
+
+    def take_number(self, field_name: str) -> float | None:
+        """The prompt's number that best fits a field called `field_name` (by the words around it), once."""
+        words = set(re.findall(r"[a-z]+", field_name.lower()))
+        hints = set(words)
+        for word in words:
+            hints.update(HINTS.get(word, ()))
+        best, best_score = None, -1
+        for i, number in enumerate(self.numbers):
+            if ("n", i) in self.used:
+                continue
+            near = [w.lower() for w in number.before[-3:] + number.after[:3]]
+            score = sum(2 if w in words else 1 for w in near if w in hints)
+            if score > best_score:
+                best, best_score = i, score
+        if best is None or (best_score == 0 and words & set(HINTS)):
+            return None  # a number with no word of this field's around it belongs to another field
+        self.used.add(("n", best))
+        return self.numbers[best].value
+
+    def take(self, kind: str) -> str | None:
+        values = getattr(self, kind)
+        for i, value in enumerate(values):
+            if (kind, i) not in self.used:
+                self.used.add((kind, i))
+                return value
+        return None
+
+    def items(self) -> list[str]:
+        """Things the prompt lists ("SF and New York", "apples, pears and plums")."""
+        if len(self.places) >= 2:
+            return list(self.places)
+        match = re.search(r"((?:[\w' -]+,\s*)+[\w' -]+?\s+(?:and|or)\s+[\w' -]+)", self.text)
+        if not match:
+            return []
+        parts = re.split(r",\s*|\s+(?:and|or)\s+", match.group(1))
+        return [p.strip() for p in parts if p.strip()][:8]
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\$|[\w'’°-]+", text)
+
+
+def read(text: str) -> Facts:
+    facts = Facts(text)
+    for match in NUMBER.finditer(text):
+        raw = match.group(1).replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", match.group(1)) else \
+            match.group(1).replace(",", "")
+        before = _tokens(text[:match.start()]) + (["$"] if match.group(0).startswith("$") else [])
+        facts.numbers.append(Number(float(raw), before, _tokens(text[match.end():])))
+    for word, value in WORD_NUMBERS.items():
+        for match in re.finditer(rf"\b{word}\b", text, re.IGNORECASE):
+            facts.numbers.append(Number(float(value), _tokens(text[:match.start()]), _tokens(text[match.end():])))
+    facts.places = cities_in(text)
+    facts.emails = EMAIL.findall(text)
+    facts.dates = DATE.findall(text)
+    for match in CAPITALISED.finditer(text):
+        words = [w for w in match.group(0).split() if re.split(r"['’]", w)[0] not in NOT_NAMES]
+        name = " ".join(words).strip(" '’")
+        if name and name not in facts.places and name not in facts.names and not any(c.isdigit() for c in name):
+            facts.names.append(name)
+    return facts
