@@ -28,6 +28,11 @@ class Config:
     concurrency: int = 32
     lessons_root: Path | None = None  # a folder holding snippets/ and lessons/; None: this checkout
     hosting: Hosting = field(default_factory=Hosting.from_env)  # public or local mode, from the environment
+    # Browser sessions whose state the server keeps (least recently used go first). Gradio keeps ~0.5 MB per
+    # session of this page (a copy of every component's config) and its own default is 10,000 sessions, so a
+    # busy public server would grow by gigabytes; 200 is two sessions for each learner of a room of 100.
+    session_capacity: int = field(default_factory=lambda: max(10, int(os.environ.get("STREAMLAB_SESSION_CAPACITY",
+                                                                                          "200"))))
 
     @classmethod
     def from_env(cls) -> Config:
@@ -62,7 +67,9 @@ def create_app(config: Config) -> FastAPI:
     demo = build_demo(config.mock_url, lessons.discover(config.lessons_root) if config.lessons_root else None,
                       config.hosting)
     demo.queue(default_concurrency_limit=config.concurrency)
+    demo.state_session_capacity = config.session_capacity
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
+    app.state.demo = demo
     return gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
                                 run_history=False)
 
@@ -96,7 +103,8 @@ def answers(url: str, timeout: float = 30.0) -> bool:
 class BackgroundServer:
     """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
 
-    def __init__(self, concurrency: int = 32, lessons_root: Path | None = None, hosting: Hosting | None = None):
+    def __init__(self, concurrency: int = 32, lessons_root: Path | None = None, hosting: Hosting | None = None,
+                 session_capacity: int = 200):
         import socket
 
         import uvicorn
@@ -107,8 +115,9 @@ class BackgroundServer:
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency, lessons_root=lessons_root,
-                             hosting=hosting or Hosting.from_env())
-        self.server = uvicorn.Server(uvicorn.Config(create_app(self.config), log_level="warning"))
+                             hosting=hosting or Hosting.from_env(), session_capacity=session_capacity)
+        self.app = create_app(self.config)
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
     def start(self, timeout: float = 30.0) -> BackgroundServer:
