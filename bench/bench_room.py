@@ -61,6 +61,7 @@ class App:
     mock_url: str  # where its mock's counters are (GET {mock_url}/_stats)
     fn_index: int
     data: list
+    load_index: int | None = None  # the page's load event, fired when a learner opens the page
     pids: list[int] = field(default_factory=list)
     processes: list = field(default_factory=list)
 
@@ -84,6 +85,13 @@ def _fn_index(url: str, api_name: str) -> int:
     return next(i for i, dep in enumerate(config["dependencies"]) if dep.get("api_name") == api_name)
 
 
+def _load_index(url: str) -> int | None:
+    """The event a browser fires when it opens the page (a `load` trigger), if the app has one."""
+    config = httpx2.get(f"{url}/config", timeout=30).json()
+    return next((i for i, dep in enumerate(config["dependencies"])
+                 if any(t[1] == "load" for t in dep.get("targets") or [])), None)
+
+
 def start_streamlab(concurrency: int) -> App:
     port = free_port()
     process = _spawn(["app.py"], {"GRADIO_SERVER_PORT": str(port), "STREAMLAB_CONCURRENCY": str(concurrency)})
@@ -91,8 +99,8 @@ def start_streamlab(concurrency: int) -> App:
     if not answers(f"{url}/mock/_stats", 90):
         process.kill()
         raise RuntimeError("StreamLab did not start")
-    return App("StreamLab", url, f"{url}/mock", _fn_index(url, "run_01_basic"), [None, PROMPT], [process.pid],
-               [process])
+    return App("StreamLab", url, f"{url}/mock", _fn_index(url, "run_01_basic"), [None, PROMPT], _load_index(url),
+               [process.pid], [process])
 
 
 def start_bare(concurrency: int) -> App:
@@ -105,7 +113,8 @@ def start_bare(concurrency: int) -> App:
         mock.kill()
         app.kill()
         raise RuntimeError("the bare Gradio app did not start")
-    return App("bare Gradio", url, mock_url, _fn_index(url, "run"), [PROMPT], [app.pid, mock.pid], [app, mock])
+    return App("bare Gradio", url, mock_url, _fn_index(url, "run"), [PROMPT], _load_index(url), [app.pid, mock.pid],
+               [app, mock])
 
 
 @dataclass
@@ -116,8 +125,24 @@ class Run:
     bytes: int = 0
 
 
-async def learner(http: httpx2.AsyncClient, app: App, start: asyncio.Event) -> Run:
+async def open_page(http: httpx2.AsyncClient, app: App, session: str) -> None:
+    """What a browser does when the learner opens the page: fire its load event (if any), as non-queued events
+    go, and wait for the answer."""
+    if app.load_index is None:
+        return
+    body = {"data": [], "fn_index": app.load_index, "session_hash": session, "trigger_id": None, "event_data": None}
+    joined = await http.post(f"{app.url}/gradio_api/queue/join", json=body)
+    event_id = joined.json()["event_id"]
+    async with http.stream("GET", f"{app.url}/gradio_api/queue/data", params={"session_hash": session}) as stream:
+        async for line in stream.aiter_lines():
+            if line.startswith("data:") and event_id in line and "process_completed" in line:
+                return
+
+
+async def learner(http: httpx2.AsyncClient, app: App, start: asyncio.Event, opened: bool) -> Run:
     run, session = Run(), uuid.uuid4().hex[:11]
+    if opened:
+        await open_page(http, app, session)
     await start.wait()
     began = time.perf_counter()
     joined = await http.post(f"{app.url}/gradio_api/queue/join",
@@ -156,15 +181,16 @@ def expected_text(app: App) -> str:
     return reply.choices[0].message.content
 
 
-async def room(app: App, n: int) -> tuple[list[Run], float, int]:
-    """N learners at once; (runs, server CPU seconds, chunks the mock streamed)."""
+async def room(app: App, n: int, opened: bool = True) -> tuple[list[Run], float, int]:
+    """N learners at once, each on a page opened beforehand (`opened`) or a fresh session; (runs, server CPU
+    seconds from the moment they press Run, chunks the mock streamed)."""
     limits = httpx2.Limits(max_connections=2 * n + 10, max_keepalive_connections=2 * n + 10)
     async with httpx2.AsyncClient(timeout=httpx2.Timeout(RUN_DEADLINE_S), limits=limits) as http:
         chunks_before = (await http.get(f"{app.mock_url}/_stats")).json()["chunks_sent"]
-        cpu_before = cpu_seconds(app.pids)
         start = asyncio.Event()
-        tasks = [asyncio.create_task(learner(http, app, start)) for _ in range(n)]
-        await asyncio.sleep(0.2)
+        tasks = [asyncio.create_task(learner(http, app, start, opened)) for _ in range(n)]
+        await asyncio.sleep(0.2 + (0.05 * n if opened else 0))  # the room opens the page, then waits for "now"
+        cpu_before = cpu_seconds(app.pids)
         start.set()
         done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), RUN_DEADLINE_S + 30)
         cpu = cpu_seconds(app.pids) - cpu_before
@@ -181,6 +207,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--room", default="1,10,30,60,100")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--fresh-sessions", action="store_true",
+                        help="learners press Run without opening the page first (API callers, not browsers)")
     args = parser.parse_args()
     sizes = [int(n) for n in args.room.split(",")]
     concurrency = max(sizes) + 28
@@ -195,8 +223,9 @@ def main() -> None:
         for _ in range(args.rounds):
             for n in sizes:
                 for app in apps:  # interleaved, so both meet the same machine
-                    results.setdefault((app.name, n), []).append(asyncio.run(room(app, n)))
-        print(f"\nA room pressing Run on lesson 1 together ({args.rounds} rounds, medians over rounds)")
+                    results.setdefault((app.name, n), []).append(asyncio.run(room(app, n, not args.fresh_sessions)))
+        how = "fresh API sessions" if args.fresh_sessions else "each on a page opened beforehand"
+        print(f"\nA room pressing Run on lesson 1 together, {how} ({args.rounds} rounds, medians over rounds)")
         print(f"{'app':<13}{'N':>4}{'exact':>9}{'first p50':>11}{'first p95':>11}{'end p50':>9}{'end p95':>9}"
               f"{'p50 vs 1':>10}{'ms CPU/chunk':>14}{'bytes/chunk':>13}")
         for app in apps:

@@ -191,7 +191,7 @@ def connection(kind: str, settings: Settings) -> tuple[str | None, str, dict[str
 
 
 @functools.cache
-def _tls():
+def tls_context():
     """One TLS context for every client: loading the CA bundle costs ~90 ms of CPU, too much to pay per run."""
     import httpx2
 
@@ -215,13 +215,13 @@ def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_re
         # Own HTTP clients per run: LangChain's defaults are shared per base URL and per process, so closing
         # them after one run (or using them from another event loop) would break every other run.
         return ChatOpenAI(model=settings.resolved_model, stream_usage=True,
-                          http_client=sdk.DefaultHttpxClient(verify=_tls()),
-                          http_async_client=sdk.DefaultAsyncHttpxClient(verify=_tls()), **common)
+                          http_client=sdk.DefaultHttpxClient(verify=tls_context()),
+                          http_async_client=sdk.DefaultAsyncHttpxClient(verify=tls_context()), **common)
     if kind.startswith("async_"):
         cls = sdk.AsyncOpenAI if kind == "async_openai" else sdk.AsyncAnthropic
-        return cls(http_client=sdk.DefaultAsyncHttpxClient(verify=_tls()), **common)
+        return cls(http_client=sdk.DefaultAsyncHttpxClient(verify=tls_context()), **common)
     cls = sdk.OpenAI if kind == "openai" else sdk.Anthropic
-    return cls(http_client=sdk.DefaultHttpxClient(verify=_tls()), **common)
+    return cls(http_client=sdk.DefaultHttpxClient(verify=tls_context()), **common)
 
 
 def secrets_of(settings: Settings) -> list[str]:

@@ -24,6 +24,16 @@ from streamlab.metrics import Metrics
 
 log = logging.getLogger("streamlab.run")
 FRAME_S = 1 / float(os.environ.get("STREAMLAB_UI_FPS", "20"))
+# All runs of this process together send at most this many UI updates a second (each costs Gradio ~0.7 ms of
+# CPU on its one event loop): with a room streaming at once each run refreshes a little less often, instead of
+# everyone waiting for a saturated queue. A run's first token and its last frame are never held back.
+UPDATES_PER_S = float(os.environ.get("STREAMLAB_UI_UPDATES_PER_S", "240"))
+_streaming = [0]  # runs streaming now in this process (a list: mutated from the runs' tasks)
+
+
+def frame_interval(frame_s: float = FRAME_S) -> float:
+    """Seconds between two UI updates of one run: its own cap, stretched to keep every run within budget."""
+    return max(frame_s, _streaming[0] / UPDATES_PER_S)
 _END, _STOP = object(), object()
 _active: dict[tuple[str, str], asyncio.Queue] = {}
 
@@ -109,6 +119,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     _active[key] = queue
     client = pump = None
     release = None
+    counted = False
     hosting = hosting or Hosting()
     halt = threading.Event()
     secrets = providers.secrets_of(settings)
@@ -142,12 +153,15 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
                                     name=f"run-{lesson.stem}")
             pump.start()
         last_shown, dirty = 0.0, False
+        _streaming[0] += 1
+        counted = True
         while True:
-            if dirty and loop.time() - last_shown >= frame_s:
+            interval = frame_interval(frame_s)
+            if dirty and loop.time() - last_shown >= interval:
                 frame.updates += 1
                 yield frame
                 last_shown, dirty = loop.time(), False
-            timeout = max(0.0, last_shown + frame_s - loop.time()) if dirty else None
+            timeout = max(0.0, last_shown + interval - loop.time()) if dirty else None
             try:
                 item = await asyncio.wait_for(queue.get(), timeout)
             except TimeoutError:
@@ -175,6 +189,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         frame.message = errors.message_for(exc, secrets, mid_stream=metrics.chunks > 0)
     finally:
         metrics.finish()
+        if counted:
+            _streaming[0] -= 1
         if release is not None:
             release()
         if _active.get(key) is queue:  # a newer run of the same tab may have taken the slot

@@ -64,8 +64,9 @@ def create_app(config: Config) -> FastAPI:
     app.mount("/mock", create_mock())
     app.include_router(web_endpoint.router)
     app.mount("/static", StaticFiles(directory=ASSETS), name="static")
-    demo = build_demo(config.mock_url, lessons.discover(config.lessons_root) if config.lessons_root else None,
-                      config.hosting)
+    found = lessons.discover(config.lessons_root) if config.lessons_root else lessons.discover()
+    app.state.lessons = found
+    demo = build_demo(config.mock_url, found, config.hosting)
     demo.queue(default_concurrency_limit=config.concurrency)
     demo.state_session_capacity = config.session_capacity
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
@@ -74,12 +75,30 @@ def create_app(config: Config) -> FastAPI:
                                 run_history=False)
 
 
+def warm_up(found: list[lessons.Lesson]) -> None:
+    """Import every lesson's snippet (and so its SDK) and load the TLS context, in a background thread once the
+    server is starting: start-up stays fast, and the first learner to press Run does not wait a second or two
+    for imports."""
+    from streamlab import providers
+
+    started = time.perf_counter()
+    providers.tls_context()
+    for lesson in found:
+        if not lesson.error:
+            try:
+                lesson.module  # noqa: B018 - the import is the point
+            except Exception as exc:  # noqa: BLE001 - the lesson's own run reports it
+                log.warning("lesson %s could not be imported ahead of its first run: %s", lesson.stem, exc)
+    log.info("lessons imported ahead of their first run in %.1f s", time.perf_counter() - started)
+
+
 def serve(config: Config | None = None) -> None:
     import uvicorn
 
     config = config or Config.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(config)
+    threading.Thread(target=warm_up, args=(app.state.lessons,), daemon=True, name="warm-up").start()
     log.info("StreamLab on http://%s:%d (mock at %s), %s mode", config.host, config.port, config.mock_url,
              "public" if config.hosting.public else "local")
     uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from streamlab.providers import CLIENT_WIRE
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English", "es": "Español", "fr": "Français", "ja": "日本語"}
 WIRE_NAMES = {"openai": "OpenAI Chat Completions format", "anthropic": "Anthropic Messages format"}
+METRICS_EVERY_S = 0.5
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
 STATUS = {
     "running": "⏳ Streaming…",
@@ -130,15 +132,23 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
         async def run(request: gr.Request, settings, prompt_text, *option_values):
             settings = replace(settings, mock_url=mock_url)
             session = getattr(request, "session_hash", None) or ""
+            metrics_value, metrics_at = "", 0.0
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
                                           hosting=hosting, limits=limits):
-                chart_value = frame.metrics.chart_svg(lesson.panes) if frame.final else gr.skip()
-                yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame),
-                       frame.metrics.markdown(), chart_value)
+                # The metrics table is refreshed a few times a second, not with every frame. A value equal to the
+                # last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
+                now = time.monotonic()
+                if frame.final or now - metrics_at >= METRICS_EVERY_S or frame.metrics.chunks <= 1:
+                    metrics_value, metrics_at = frame.metrics.markdown(), now
+                chart_value = frame.metrics.chart_svg(lesson.panes) if frame.final else ""
+                yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame), metrics_value,
+                       chart_value)
 
         def stop(request: gr.Request):
             runner.request_stop(getattr(request, "session_hash", None) or "", lesson.stem)
 
+        # postprocess=False: the outputs are plain strings already, and Gradio would otherwise hop to a worker
+        # thread for each output of each frame
         run_button.click(run, [settings_state, prompt, *controls], [*panes, status, metrics, chart],
-                         api_name=f"run_{lesson.stem}", show_progress="minimal")
+                         api_name=f"run_{lesson.stem}", show_progress="minimal", postprocess=False)
         stop_button.click(stop, None, None, api_name=f"stop_{lesson.stem}", queue=False, concurrency_limit=None)

@@ -29,4 +29,12 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
                 lesson_tab.build(lesson, settings_state, mock_url, hosting, limits)
         if not found:
             gr.Markdown("No lessons found in `snippets/`.")
+        # Opening the page makes this session's server-side state (Gradio copies every component's config for
+        # it: ~90 ms of CPU for this page). Done here, it is spread over the minutes a room takes to open the
+        # page, instead of landing on the event loop when everyone presses Run at once.
+        demo.load(_session_opened, None, None, queue=False, api_visibility="private", show_progress="hidden")
     return demo
+
+
+def _session_opened() -> None:
+    """Nothing to do: Gradio has made the session's state by the time this runs."""

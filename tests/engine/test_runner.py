@@ -174,3 +174,23 @@ def test_a_key_echoed_into_any_pane_by_a_snippet_is_hidden(lesson_root):
     frames, _ = frames_of(lesson, settings=settings)
     assert all("LEAKCHECK" not in text for panes, *_ in frames for text in panes.values())
     assert "[hidden]" in frames[-1][0]["attempts"]
+
+
+def test_a_room_shares_one_update_budget(monkeypatch):
+    monkeypatch.setattr(runner, "UPDATES_PER_S", 200.0)
+    monkeypatch.setattr(runner, "_streaming", [1])
+    assert runner.frame_interval(0.05) == 0.05  # alone: the run's own cap, 20 updates a second
+    monkeypatch.setattr(runner, "_streaming", [100])
+    assert runner.frame_interval(0.05) == 0.5  # 100 runs: 2 updates a second each, 200 in all
+
+
+def test_runs_count_themselves_while_they_stream_and_not_after(lesson_root):
+    lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
+    seen = []
+
+    async def watch():
+        async for frame in runner.run(lesson, SETTINGS, "go", {"pieces": 3, "delay_ms": 20}, "budget", 0.01):
+            seen.append(runner._streaming[0])
+    before = runner._streaming[0]
+    asyncio.run(watch())
+    assert max(seen) == before + 1 and runner._streaming[0] == before
