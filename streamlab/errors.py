@@ -39,18 +39,18 @@ def short(text: str) -> str:
     return html.escape(line, quote=False).translate(MARKDOWN)
 
 
-def _provider_message(exc) -> str:
+def _provider_message(exc, secrets=()) -> str:
     """The provider's own short explanation, if it sent one as JSON (`{"error": {"message": …}}`); never a
     raw response body, which may come from any host a URL points at."""
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return short(inner["message"])
+            return short(scrub(inner["message"], secrets))  # keys hidden before escaping changes how they look
     if getattr(exc, "response", None) is not None or getattr(exc, "status_code", None) is not None:
         return ""  # an HTTP error without a JSON message: its status says enough
     message = getattr(exc, "message", None) or str(exc)
-    return short(message.splitlines()[0]) if message else ""
+    return short(scrub(message.splitlines()[0], secrets)) if message else ""
 
 
 def _refused(exc: BaseException):
@@ -68,24 +68,25 @@ def _refused(exc: BaseException):
 def _retry_after(exc) -> str:
     response = getattr(exc, "response", None)
     headers = getattr(response, "headers", None) or {}
-    value = headers.get("retry-after")
-    return f" The provider asks to wait {value} s before retrying." if value else ""
+    value = str(headers.get("retry-after") or "").strip()
+    return f" The provider asks to wait {value} s before retrying." if value.isdigit() and len(value) < 6 else ""
 
 
 INCOMPLETE = "The partial text above is kept, but the answer is incomplete."
 DROPPED = "The connection dropped in the middle of the stream. The partial text above is kept."
 
 
-def describe(exc: BaseException, mid_stream: bool = False) -> str:
-    """A plain-language message (before scrubbing) for an exception raised during a run; `mid_stream` when
-    some of the answer had already arrived, and then the message always says the answer is incomplete."""
-    message = _explain(exc, mid_stream)
+def describe(exc: BaseException, mid_stream: bool = False, secrets=()) -> str:
+    """A plain-language message for an exception raised during a run; `mid_stream` when some of the answer had
+    already arrived, and then the message always says the answer is incomplete. `secrets` are hidden from
+    what the provider said before it is escaped."""
+    message = _explain(exc, mid_stream, secrets)
     if mid_stream and "partial text" not in message:
         message += " " + INCOMPLETE
     return message
 
 
-def _explain(exc: BaseException, mid_stream: bool) -> str:
+def _explain(exc: BaseException, mid_stream: bool, secrets=()) -> str:
     if isinstance(exc, ProviderError):
         return str(exc)
     refused = _refused(exc)
@@ -93,7 +94,7 @@ def _explain(exc: BaseException, mid_stream: bool) -> str:
         return f"{refused} Nothing was sent there."
     name = type(exc).__name__
     status = getattr(exc, "status_code", None)
-    detail = _provider_message(exc)
+    detail = _provider_message(exc, secrets)
     if name in ("APITimeoutError", "ReadTimeout", "TimeoutException", "TimeoutError"):
         return ("The provider stopped sending data and the read timeout fired. The partial text above is "
                 "all that arrived; try again, or raise the timeout if the model is slow to start.")
@@ -132,4 +133,4 @@ def _explain(exc: BaseException, mid_stream: bool) -> str:
 
 
 def message_for(exc: BaseException, secrets: list[str] = (), mid_stream: bool = False) -> str:
-    return scrub(describe(exc, mid_stream), secrets)
+    return scrub(describe(exc, mid_stream, secrets), secrets)

@@ -28,6 +28,7 @@ class Hosting:
     public: bool = False
     share_server_keys: bool = False
     shared_runs_per_minute: int = 3  # per visitor session, runs on the owner's keys
+    shared_runs_per_minute_total: int = 30  # all visitors together, runs on the owner's keys
     shared_runs_per_day: int = 200  # all visitors together, runs on the owner's keys, reset at 00:00 UTC
     runs_per_minute: int = 30  # per visitor session, every run (mock included)
 
@@ -36,6 +37,8 @@ class Hosting:
         return cls(public=bool(os.environ.get("SPACE_ID")) or _flag("STREAMLAB_PUBLIC"),
                    share_server_keys=_flag("STREAMLAB_SHARE_SERVER_KEYS"),
                    shared_runs_per_minute=_count("STREAMLAB_SHARED_RUNS_PER_MINUTE", cls.shared_runs_per_minute),
+                   shared_runs_per_minute_total=_count("STREAMLAB_SHARED_RUNS_PER_MINUTE_TOTAL",
+                                                       cls.shared_runs_per_minute_total),
                    shared_runs_per_day=_count("STREAMLAB_SHARED_RUNS_PER_DAY", cls.shared_runs_per_day),
                    runs_per_minute=_count("STREAMLAB_RUNS_PER_MINUTE", cls.runs_per_minute))
 
@@ -49,7 +52,7 @@ class Hosting:
             return ("**Local mode.** Keys from this server's `.env` are used when you leave the key field empty, "
                     "each only with the endpoint it was configured for.")
         keys = (f"The owner's keys are shared, capped at {self.shared_runs_per_minute} runs a minute for each "
-                f"visitor and {self.shared_runs_per_day} runs a day in all."
+                f"visitor, {self.shared_runs_per_minute_total} a minute and {self.shared_runs_per_day} a day in all."
                 if self.share_server_keys else "The owner's keys are not used for visitors: use the mock or "
                 "paste your own key.")
         return (f"**Public mode.** This server is open to anyone. {keys} A key you paste stays in your browser "

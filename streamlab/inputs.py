@@ -14,10 +14,17 @@ MAX_TEXT_OPTION_CHARS = 200
 KEEP = {"\n", "\t"}
 
 
+def no_lone_surrogates(text: str) -> str:
+    """Lone surrogates (half a UTF-16 pair, which JSON can carry and UTF-8 cannot) become U+FFFD."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def clean_text(text: str) -> str:
     """Lone surrogates become U+FFFD; control characters other than newline and tab are dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    text = no_lone_surrogates(text)
     return "".join(ch for ch in text if ch in KEEP or (ord(ch) >= 32 and not 0x7F <= ord(ch) <= 0x9F))
 
 

@@ -77,11 +77,13 @@ class Limits:
         self.hosting = hosting
         self.runs = PerMinute(hosting.runs_per_minute, clock)
         self.shared = PerMinute(hosting.shared_runs_per_minute, clock)
+        self.shared_all = PerMinute(hosting.shared_runs_per_minute_total, clock)
         self.shared_today = PerDay(hosting.shared_runs_per_day, wall)
         self.active: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
 
-    def admit(self, session: str, stem: str, on_server_key: bool, provider: str = ""):
+    def admit(self, session: str, stem: str):
+        """Admit one run of `stem` in `session` (one at a time, so many a minute); a release callback."""
         if not self.hosting.public:
             return lambda: None
         with self._lock:
@@ -92,19 +94,6 @@ class Limits:
             if wait:
                 raise LimitReached(f"This public server allows {self.hosting.runs_per_minute} runs a minute per "
                                    f"visitor; run again in {wait:.0f} s.")
-            if on_server_key:
-                name = {"openai": "OpenAI", "anthropic": "Anthropic"}.get(provider, "OpenAI-compatible")
-                wait = self.shared.wait_s(session)
-                if wait:
-                    raise LimitReached(
-                        f"The server's shared {name} key allows {self.hosting.shared_runs_per_minute} runs a "
-                        f"minute per visitor; run again in {wait:.0f} s, or switch to Mock or paste your own key.")
-                if self.shared_today.full():
-                    raise LimitReached(
-                        f"The server's shared keys have served their {self.hosting.shared_runs_per_day} runs for "
-                        "today (the count restarts at 00:00 UTC). Switch to Mock, or paste your own key.")
-                self.shared.add(session)
-                self.shared_today.add()
             self.runs.add(session)
             self.active.add((session, stem))
 
@@ -112,3 +101,28 @@ class Limits:
             with self._lock:
                 self.active.discard((session, stem))
         return release
+
+    def admit_shared(self, session: str, provider: str) -> None:
+        """Count one run on the owner's key; LimitReached past a cap (per visitor, the whole server, the day).
+        The server-wide caps hold even for a caller who makes a new session for every run."""
+        if not self.hosting.public:
+            return
+        name = {"openai": "OpenAI", "anthropic": "Anthropic"}.get(provider, "OpenAI-compatible")
+        with self._lock:
+            wait = self.shared.wait_s(session)
+            if wait:
+                raise LimitReached(
+                    f"The server's shared {name} key allows {self.hosting.shared_runs_per_minute} runs a minute "
+                    f"per visitor; run again in {wait:.0f} s, or switch to Mock or paste your own key.")
+            wait = self.shared_all.wait_s("*")
+            if wait:
+                raise LimitReached(
+                    f"The server's shared keys are busy ({self.hosting.shared_runs_per_minute_total} runs a minute "
+                    f"for all visitors); run again in {wait:.0f} s, or switch to Mock or paste your own key.")
+            if self.shared_today.full():
+                raise LimitReached(
+                    f"The server's shared keys have served their {self.hosting.shared_runs_per_day} runs for "
+                    "today (the count restarts at 00:00 UTC). Switch to Mock, or paste your own key.")
+            self.shared.add(session)
+            self.shared_all.add("*")
+            self.shared_today.add()

@@ -69,6 +69,39 @@ OFFICIAL_URLS = {"openai": "https://api.openai.com/v1", "anthropic": "https://ap
 MAX_MODEL_CHARS = 200
 
 
+# Settings the SDKs read from the environment by themselves and add to every request they send — a visitor's
+# URL included (an `Authorization:` line in OPENAI_CUSTOM_HEADERS even replaces the visitor's key). The app
+# takes them out of the environment at start (`hold_sdk_environment`) and gives them only to runs on the
+# server's own endpoints.
+SDK_ENV = {"openai": ("OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "OPENAI_CUSTOM_HEADERS"),
+           "anthropic": ("ANTHROPIC_CUSTOM_HEADERS",)}
+_held: dict[str, str] = {}
+
+
+def hold_sdk_environment() -> None:
+    for names in SDK_ENV.values():
+        for name in names:
+            if name in os.environ:
+                _held[name] = os.environ.pop(name)
+
+
+def _headers_from(text: str) -> dict[str, str]:
+    """`Name: value` lines, as the SDKs read their *_CUSTOM_HEADERS variables."""
+    return {line.split(":", 1)[0].strip(): line.split(":", 1)[1].strip() for line in text.split("\n") if ":" in line}
+
+
+def _server_extras(kind: str, settings) -> dict:
+    """What the held SDK settings add to a client of the server's own endpoint; nothing for anyone else's."""
+    if settings.key_source != "server":
+        return {}
+    if wire_of(kind) == "anthropic":
+        headers = _headers_from(_held.get("ANTHROPIC_CUSTOM_HEADERS", ""))
+        return {"default_headers": headers} if headers else {}
+    extras = {"organization": _held.get("OPENAI_ORG_ID"), "project": _held.get("OPENAI_PROJECT_ID"),
+              "default_headers": _headers_from(_held.get("OPENAI_CUSTOM_HEADERS", ""))}
+    return {k: v for k, v in extras.items() if v}
+
+
 def configured_endpoint(provider: str) -> tuple[str, str]:
     """(key, base URL) the server's owner configured for `provider`; the key is sent to that URL only."""
     key = os.environ.get(ENV_KEYS[provider], "").strip()
@@ -201,8 +234,10 @@ def tls_context():
 def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_retries: int = 2):
     """A fresh SDK client of `kind` for one run (its own connections). SDKs are imported here, on first use."""
     base_url, api_key, headers = connection(kind, settings)
+    extras = _server_extras(kind, settings)
+    headers = {**extras.pop("default_headers", {}), **headers}
     common = dict(api_key=api_key, base_url=base_url, default_headers=headers, timeout=timeout,
-                  max_retries=max_retries)
+                  max_retries=max_retries, **extras)
     if kind in ("openai", "async_openai", "langchain"):
         import openai as sdk
     elif kind in ("anthropic", "async_anthropic"):
@@ -212,6 +247,9 @@ def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_re
     if kind == "langchain":
         from langchain_openai import ChatOpenAI
 
+        project = common.pop("project", None)
+        if project:
+            common["default_headers"] = {**common["default_headers"], "OpenAI-Project": project}
         # Own HTTP clients per run: LangChain's defaults are shared per base URL and per process, so closing
         # them after one run (or using them from another event loop) would break every other run.
         return ChatOpenAI(model=settings.resolved_model, stream_usage=True,

@@ -116,7 +116,6 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     frame = Frame({pane: "" for pane in lesson.panes}, metrics)
     queue: asyncio.Queue = asyncio.Queue()
     key = (session, lesson.stem)
-    _active[key] = queue
     client = pump = None
     release = None
     counted = False
@@ -128,10 +127,15 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         prompt = inputs.prompt(prompt)
         chosen = inputs.options(lesson, options or {})
         kind = lesson.kind_for(chosen)
+        if limits is not None:  # before any work a refused run should not cause (a DNS lookup, a client)
+            release = limits.admit(session, lesson.stem)
+        _active[key] = queue  # Stop reaches this run from here on
         settings = await asyncio.to_thread(providers.resolve, settings, hosting)  # may resolve a host name
         providers.check(kind, settings)
-        if limits is not None:
-            release = limits.admit(session, lesson.stem, settings.key_source == "server", settings.provider)
+        if limits is not None and settings.key_source == "server":
+            limits.admit_shared(session, settings.provider)
+        if hosting.public and settings.key_source == "server":  # the owner's endpoint is not shown to visitors
+            secrets += [settings.base_url] if settings.base_url not in providers.OFFICIAL_URLS.values() else []
         # a learner's URL on a public server: every connection the run opens is checked where it lands
         guard = url_guard.guard_for(settings.mock_url) if hosting.public and settings.key_source == "learner" else None
         if guard is not None:
@@ -177,10 +181,13 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
                 raise item.error
             pane, value = item if isinstance(item, tuple) else (main, item)
             if pane == USAGE:
-                metrics.usage = dict(value) if isinstance(value, dict) else value
+                # token counts only: a provider's usage fields are shown in the page, so nothing but numbers
+                metrics.usage = {k: v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)} \
+                    if isinstance(value, dict) else None
                 continue
             # a snippet may echo a provider error: hide the learner's key, keep teaching placeholders
             text = errors.scrub(value if isinstance(value, str) else str(value), secrets, key_shapes=False)
+            text = inputs.no_lone_surrogates(text)  # a provider may send "\ud800"; the page's JSON cannot
             frame.panes[pane] = frame.panes.get(pane, "") + text
             metrics.record(pane, text)
             dirty = True

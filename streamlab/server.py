@@ -13,7 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from streamlab import lessons, url_guard
+from streamlab import lessons, providers, url_guard
 from streamlab.hosting import Hosting
 from streamlab.lessons import ROOT
 
@@ -58,6 +58,7 @@ def create_app(config: Config) -> FastAPI:
 
     if config.hosting.public:
         url_guard.install()  # every connection a visitor's run opens is checked where it lands
+    providers.hold_sdk_environment()  # SDK settings from the environment go to the server's endpoints only
     app = FastAPI(title="StreamLab", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.mock_url = config.mock_url
     app.state.hosting = config.hosting
@@ -79,8 +80,6 @@ def warm_up(found: list[lessons.Lesson]) -> None:
     """Import every lesson's snippet (and so its SDK) and load the TLS context, in a background thread once the
     server is starting: start-up stays fast, and the first learner to press Run does not wait a second or two
     for imports."""
-    from streamlab import providers
-
     started = time.perf_counter()
     providers.tls_context()
     for lesson in found:
@@ -101,7 +100,9 @@ def serve(config: Config | None = None) -> None:
     threading.Thread(target=warm_up, args=(app.state.lessons,), daemon=True, name="warm-up").start()
     log.info("StreamLab on http://%s:%d (mock at %s), %s mode", config.host, config.port, config.mock_url,
              "public" if config.hosting.public else "local")
-    uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3)
+    # loop="asyncio": the connection guard is a Python audit hook, which uvloop's C sockets would not call
+    uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3,
+                loop="asyncio")
 
 
 def answers(url: str, timeout: float = 30.0) -> bool:
@@ -136,7 +137,7 @@ class BackgroundServer:
         self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency, lessons_root=lessons_root,
                              hosting=hosting or Hosting.from_env(), session_capacity=session_capacity)
         self.app = create_app(self.config)
-        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning"))
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", loop="asyncio"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
     def start(self, timeout: float = 30.0) -> BackgroundServer:

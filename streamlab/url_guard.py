@@ -45,8 +45,9 @@ def refusal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
                         ("a link-local address (where cloud metadata services live)", ip.is_link_local),
                         ("a multicast address", ip.is_multicast),
                         ("a shared (carrier-grade NAT) address", ip.version == 4 and ip in CGNAT),
-                        ("a private-network address", ip.is_private), ("a reserved address", ip.is_reserved),
-                        ("not a public internet address", not ip.is_global)):
+                        ("a private-network address", ip.is_private or (ip.version == 6 and ip.is_site_local)),
+                        ("a reserved address", ip.is_reserved),
+                        ("an address outside the public internet", not ip.is_global)):
         if hit:
             return reason
     return ""
@@ -135,8 +136,9 @@ def check_url(url: str, *, public: bool, mock_url: str = "", look_up: bool = Tru
     for ip in resolve(parts.hostname.strip("[]"), port):
         reason = refusal(ip)
         if reason:
-            shown = "" if str(ip) == parts.hostname.strip("[]") else f" (it resolves to {ip})"
-            raise ProviderError(f"The base URL's host {short(parts.hostname)}{shown} is {reason}: {PUBLIC_RULE}.")
+            # a name's address is not shown: a visitor must not map the server's internal names
+            said = "is" if literal_address(parts.hostname.strip("[]")) is not None else "resolves to"
+            raise ProviderError(f"The base URL's host {short(parts.hostname)} {said} {reason}: {PUBLIC_RULE}.")
     return url
 
 

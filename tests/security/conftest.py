@@ -15,9 +15,7 @@ from streamlab.server import BackgroundServer
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-OWNER_KEYS = {"OPENAI_API_KEY": "sk-owner-openai-LEAKCHECK-1f2e",
-              "ANTHROPIC_API_KEY": "sk-ant-owner-LEAKCHECK-3c4d",
-              "STREAMLAB_COMPATIBLE_API_KEY": "sk-owner-compat-LEAKCHECK-5a6b"}
+from owner_keys import OWNER_KEYS  # noqa: E402
 
 
 class Listener(ThreadingHTTPServer):

@@ -3,8 +3,8 @@
 Each attack is made against the running app through the protocol a page speaks (the provider panel's own
 private events, then Run), the way a script would; the browser path is in test_public_mode_browser.py."""
 
-from conftest import OWNER_KEYS
 from gradio_session import GradioSession, choose, run
+from owner_keys import OWNER_KEYS
 
 LEAK = "LEAKCHECK"
 
