@@ -83,3 +83,20 @@ def test_shared_server_keys_reach_only_their_own_endpoint_in_public_mode(start_a
     assert status.startswith("✅"), status
     assert text and listener.connections == 0
     assert not any(key in everything(app) for key in OWNER_KEYS.values())
+
+
+def test_sdk_settings_in_the_environment_never_reach_a_visitor_url(start_app, owner_keys, listener, monkeypatch):
+    # the SDKs add these to every request of every client they build, unless the app holds them back
+    monkeypatch.setenv("OPENAI_CUSTOM_HEADERS", "Authorization: Bearer sk-owner-header-LEAKCHECK\nX-Team: owner")
+    monkeypatch.setenv("OPENAI_ORG_ID", "org-owner-LEAKCHECK")
+    monkeypatch.setenv("OPENAI_PROJECT_ID", "proj-owner-LEAKCHECK")
+    monkeypatch.setenv("ANTHROPIC_CUSTOM_HEADERS", "X-Api-Key: sk-ant-owner-header-LEAKCHECK")
+    app = start_app(public=False)
+    owner_keys(app.url)
+    visitor = GradioSession(app.url)
+    choose(visitor, "compatible", base_url=f"{listener.url}/v1", key="sk-visitor-own-key-88")
+    run(visitor, "01_basic", "Say hello.")
+    run(visitor, "05_langchain", "Say hello.", "beginner")
+    assert len(listener.requests) >= 2
+    assert {r.get("authorization") for r in listener.requests} == {"Bearer sk-visitor-own-key-88"}
+    assert LEAK not in listener.seen() and "x-team" not in listener.seen()
