@@ -16,7 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from streamlab import errors, inputs, providers, url_guard
+from streamlab import errors, inputs, providers, run_connections, url_guard
 from streamlab.hosting import Hosting
 from streamlab.lessons import USAGE, Lesson
 from streamlab.limits import Limits
@@ -119,6 +119,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     client = pump = None
     release = None
     counted = False
+    connections = None
     hosting = hosting or Hosting()
     halt = threading.Event()
     secrets = providers.secrets_of(settings)
@@ -138,9 +139,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             secrets += [settings.base_url] if settings.base_url not in providers.OFFICIAL_URLS.values() else []
         # a learner's URL on a public server: every connection the run opens is checked where it lands
         guard = url_guard.guard_for(settings.mock_url) if hosting.public and settings.key_source == "learner" else None
-        if guard is not None:
-            url_guard.install()
-        context = url_guard.context_for(guard)
+        connections = run_connections.RunConnections(guard)
+        context = run_connections.context_for(connections)
         await asyncio.to_thread(lambda: lesson.module)  # first run imports the snippet (and its SDK)
         client = await asyncio.to_thread(providers.build_client, kind, settings)
         metrics.started = time.perf_counter()
@@ -203,6 +203,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         if _active.get(key) is queue:  # a newer run of the same tab may have taken the slot
             del _active[key]
         halt.set()
+        if connections is not None and frame.status != "done":
+            run_connections.cut(connections)  # a thread blocked on a stalled read wakes now
         if isinstance(pump, asyncio.Task):
             pump.cancel()
             await asyncio.gather(pump, return_exceptions=True)

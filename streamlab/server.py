@@ -13,7 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from streamlab import lessons, providers, url_guard
+from streamlab import lessons, providers, run_connections
 from streamlab.hosting import Hosting
 from streamlab.lessons import ROOT
 
@@ -56,8 +56,7 @@ def create_app(config: Config) -> FastAPI:
     from streamlab.mock import create_app as create_mock
     from streamlab.ui.page import build_demo
 
-    if config.hosting.public:
-        url_guard.install()  # every connection a visitor's run opens is checked where it lands
+    run_connections.install()  # each run's connections: checked in public mode, cut on Stop
     providers.hold_sdk_environment()  # SDK settings from the environment go to the server's endpoints only
     app = FastAPI(title="StreamLab", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.mock_url = config.mock_url

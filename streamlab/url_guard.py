@@ -4,19 +4,16 @@ Two layers, both on the server:
 - `check_url` looks at a base URL a learner typed, before any request: `http`/`https` only, no credentials,
   a length limit; in public mode `https` only, and every address the host name resolves to (numeric
   spellings such as `0x7f000001` or `[::ffff:127.0.0.1]` included) must be a public internet address.
-- `context_for(...)` makes a run's context; while it is active, every socket the run connects, whoever made it
-  (the SDK, a snippet's own HTTP client, a redirect, a DNS answer that changed since the check) is checked
-  against the address actually connected to, through a Python audit hook (PEP 578), and refused with
-  `AddressRefused` before the connection is made. The hook is installed once, in public mode only.
+- `Guard` is handed to a run's connections (`streamlab.run_connections`): every socket the run connects,
+  whoever made it (the SDK, a snippet's own HTTP client, a redirect, a DNS answer that changed since the
+  check), is checked against the address actually connected to and refused with `AddressRefused` before the
+  connection is made.
 """
 
 from __future__ import annotations
 
-import contextvars
 import ipaddress
 import socket
-import sys
-import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -160,29 +157,6 @@ class Guard:
             raise AddressRefused(f"Refused to connect to {host}: it is {reason}, and {PUBLIC_RULE}.")
 
 
-_current: contextvars.ContextVar[Guard | None] = contextvars.ContextVar("streamlab_connect_guard", default=None)
-_installed = threading.Lock()
-_hook_on = False
-
-
-def _audit(event: str, args: tuple) -> None:
-    if event != "socket.connect":
-        return
-    guard = _current.get()
-    if guard is not None:
-        sock, address = args
-        guard.check(sock.family, address)
-
-
-def install() -> None:
-    """Install the connection guard's audit hook (once per process; audit hooks cannot be removed)."""
-    global _hook_on
-    with _installed:
-        if not _hook_on:
-            sys.addaudithook(_audit)
-            _hook_on = True
-
-
 def guard_for(mock_url: str) -> Guard:
     mock = origin_of(mock_url) if mock_url else None
     allowed = set()
@@ -190,12 +164,3 @@ def guard_for(mock_url: str) -> Guard:
         for ip in resolve(mock.host, mock.port):
             allowed.add((str(ip), mock.port))
     return Guard(frozenset(allowed))
-
-
-def context_for(guard: Guard | None) -> contextvars.Context:
-    """A copy of the current context in which connections are checked by `guard` (None: not checked). Run a
-    run's work in it: `asyncio.create_task(coro, context=ctx)`, `threading.Thread(target=ctx.run, ...)`; tasks
-    and `asyncio.to_thread` calls started from there inherit it. The hook must be installed for checks to run."""
-    ctx = contextvars.copy_context()
-    ctx.run(_current.set, guard)
-    return ctx

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx2
 import pytest
 
-from streamlab import lessons, providers, runner, url_guard
+from streamlab import lessons, providers, run_connections, runner, url_guard
 from streamlab.hosting import Hosting
 
 OWN_CLIENT = '''
@@ -23,16 +23,12 @@ def stream(client, prompt):
 '''
 
 
-@pytest.fixture(autouse=True)
-def hook():
-    url_guard.install()
-
-
 PUBLIC_ONLY = url_guard.Guard()
 
 
 def guarded_get(url: str, guard=PUBLIC_ONLY, **kwargs):
-    return url_guard.context_for(guard).run(httpx2.get, url, timeout=5, **kwargs)
+    context = run_connections.context_for(run_connections.RunConnections(guard))
+    return context.run(httpx2.get, url, timeout=5, **kwargs)
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "0x7f000001"])
