@@ -32,6 +32,12 @@ def stream(client, prompt, *, model: str = "gpt-5-mini"):
 
 
 if __name__ == "__main__":
-    import _standalone  # a key from .env, or the mock started in this process
+    try:
+        import _standalone  # in StreamLab's repository: options on the command line, the mock when no key is set
+    except ImportError:  # a copy on its own: the SDK reads OPENAI_API_KEY and OPENAI_BASE_URL itself
+        import openai
 
-    _standalone.run()
+        for piece in stream(openai.OpenAI(), PROMPT):
+            print(piece if isinstance(piece, str) else f"\n[{piece[0]}] {piece[1]}", end="", flush=True)
+    else:
+        _standalone.run()

@@ -37,6 +37,17 @@ async def stream(client, prompt, *, audience: Literal["beginner", "expert"] = "b
 
 
 if __name__ == "__main__":
-    import _standalone  # a key from .env, or the mock started in this process
+    try:
+        import _standalone  # in StreamLab's repository: options on the command line, the mock when no key is set
+    except ImportError:  # a copy on its own: the SDK reads OPENAI_API_KEY and OPENAI_BASE_URL itself
+        import asyncio
 
-    _standalone.run()
+        from langchain_openai import ChatOpenAI
+
+        async def main():
+            async for piece in stream(ChatOpenAI(model="gpt-5-mini"), PROMPT):
+                print(piece if isinstance(piece, str) else f"\n[{piece[0]}] {piece[1]}", end="", flush=True)
+
+        asyncio.run(main())
+    else:
+        _standalone.run()

@@ -73,6 +73,12 @@ def stream(client, prompt, *, model: str = "claude-haiku-4-5", tools: bool = Fal
 
 
 if __name__ == "__main__":
-    import _standalone  # a key from .env, or the mock started in this process
+    try:
+        import _standalone  # in StreamLab's repository: options on the command line, the mock when no key is set
+    except ImportError:  # a copy on its own: the SDK reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL itself
+        import anthropic
 
-    _standalone.run()
+        for piece in stream(anthropic.Anthropic(), PROMPT):
+            print(piece if isinstance(piece, str) else f"\n[{piece[0]}] {piece[1]}", end="", flush=True)
+    else:
+        _standalone.run()

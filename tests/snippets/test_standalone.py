@@ -44,3 +44,24 @@ def test_help_lists_the_options_and_a_bad_choice_is_refused(tmp_path):
     refused = run_alone(lesson, tmp_path, "--wire", "carrier-pigeon")
     assert refused.returncode == 2 and "invalid choice: 'carrier-pigeon'" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+FAST = "X-Mock-TTFT-Ms: 0\nX-Mock-Token-Ms: 0\nX-Mock-Jitter-Ms: 0"
+
+
+@pytest.mark.parametrize("lesson", lessons.discover(), ids=lambda lesson: lesson.stem)
+def test_a_snippet_copied_alone_runs_with_only_the_providers_usual_variables(lesson, tmp_path, mock_url):
+    """A learner copies one file into a project of their own: with the SDK installed and the provider's usual
+    environment variables set, it runs and prints the stream. Nothing of this repository is importable."""
+    copy = tmp_path / lesson.snippet_path.name
+    copy.write_text(lesson.snippet_path.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in KEY_VARS and k != "PYTHONPATH"}
+    env |= {"OPENAI_API_KEY": "sk-learner-own", "OPENAI_BASE_URL": f"{mock_url}/openai/v1",
+            "ANTHROPIC_API_KEY": "sk-ant-learner-own", "ANTHROPIC_BASE_URL": f"{mock_url}/anthropic",
+            "OPENAI_CUSTOM_HEADERS": FAST, "ANTHROPIC_CUSTOM_HEADERS": FAST}  # the mock's pace: as fast as it can
+    out = subprocess.run([sys.executable, copy.name], cwd=tmp_path, env=env, capture_output=True, text=True,
+                         timeout=90, check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Traceback" not in out.stderr
+    assert len(out.stdout.split()) >= 3, out.stdout
+    assert not (tmp_path / "_standalone.py").exists() and not (tmp_path / "streamlab").exists()
