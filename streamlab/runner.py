@@ -34,6 +34,8 @@ _streaming = [0]  # runs streaming now in this process (a list: mutated from the
 def frame_interval(frame_s: float = FRAME_S) -> float:
     """Seconds between two UI updates of one run: its own cap, stretched to keep every run within budget."""
     return max(frame_s, _streaming[0] / UPDATES_PER_S)
+
+
 _END, _STOP = object(), object()
 _active: dict[tuple[str, str], asyncio.Queue] = {}
 
