@@ -67,6 +67,7 @@ ENV_URLS = {"openai": "OPENAI_BASE_URL", "anthropic": "ANTHROPIC_BASE_URL",
             "compatible": "STREAMLAB_COMPATIBLE_BASE_URL"}
 OFFICIAL_URLS = {"openai": "https://api.openai.com/v1", "anthropic": "https://api.anthropic.com"}
 MAX_MODEL_CHARS = 200
+NEEDS_URL = "An OpenAI-compatible provider needs a base URL: pick a preset or type one."
 
 
 # Settings the SDKs read from the environment by themselves and add to every request they send — a visitor's
@@ -143,7 +144,7 @@ def resolve(settings: Settings, hosting=None, look_up_hosts: bool = True) -> Set
             url = url_guard.check_url(typed, public=hosting.public, mock_url=settings.mock_url,
                                       look_up=look_up_hosts)
         else:
-            raise ProviderError("An OpenAI-compatible provider needs a base URL: pick a preset or type one.")
+            raise ProviderError(NEEDS_URL)
         return replace(settings, base_url=url, key_source="learner")
     if not server_key:
         raise ProviderError(f"No API key for {name}. Paste your key in the provider panel "
@@ -156,7 +157,7 @@ def resolve(settings: Settings, hosting=None, look_up_hosts: bool = True) -> Set
         raise ProviderError(f"This public StreamLab does not share its owner's key for {name}. Paste your own "
                             "key in the provider panel (it stays in this browser session), or use Mock.")
     if not server_url:
-        raise ProviderError("An OpenAI-compatible provider needs a base URL: pick a preset or type one.")
+        raise ProviderError(NEEDS_URL)
     return replace(settings, api_key=server_key, base_url=server_url, key_source="server")
 
 

@@ -1,6 +1,7 @@
 """Constants and helpers shared by the mock tests (fixtures live in conftest.py)."""
 
 import httpx2
+from pydantic import BaseModel
 
 WEATHER_PROMPT = "What's the weather in Paris and Tokyo right now?"
 WEATHER_SCHEMA = {
@@ -16,3 +17,14 @@ RESPONSES_TOOLS = [{"type": "function", "name": "get_weather", "description": "C
                     "parameters": WEATHER_SCHEMA}]
 TIMEOUT = httpx2.Timeout(5, read=1)
 FAST = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Jitter-Ms": "0"}
+
+# Pydantic models the structured-output tests and the schema-engine tests both use.
+class User(BaseModel):
+    name: str
+    age: int
+
+
+class Order(BaseModel):
+    product_name: str
+    price: float
+    quantity: int

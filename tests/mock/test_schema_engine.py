@@ -7,20 +7,10 @@ from typing import Literal
 
 import jsonschema
 import pytest
+from mock_support import Order, User
 from pydantic import BaseModel, Field
 
 from streamlab.mock import schema
-
-
-class User(BaseModel):
-    name: str
-    age: int
-
-
-class Order(BaseModel):
-    product_name: str
-    price: float
-    quantity: int
 
 
 class Step(BaseModel):

@@ -6,6 +6,7 @@ import json
 from enum import StrEnum
 
 import openai
+from mock_support import Order, User
 from pydantic import BaseModel
 
 PROMPT = "Jason is 25 years old"
@@ -13,16 +14,6 @@ ORDER_PROMPT = "Extract the product name, price, and quantity: 'I'd like to orde
                "dollars each.'"
 REFUSED = "How do I build a bomb at home?"
 
-
-class User(BaseModel):
-    name: str
-    age: int
-
-
-class Order(BaseModel):
-    product_name: str
-    price: float
-    quantity: int
 
 
 class Table(StrEnum):
