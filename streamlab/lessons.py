@@ -112,7 +112,8 @@ def load_module(path: Path, name: str, source: str):
     return module
 
 
-def _title(prose: str, stem: str) -> str:
+def title_of(prose: str, stem: str) -> str:
+    """A lesson's title: the first `# ` heading of its prose (in any language), else one made from the stem."""
     for line in prose.splitlines():
         if line.startswith("# "):
             return line[2:].strip()
@@ -190,7 +191,7 @@ def load(stem: str, root: Path = ROOT) -> Lesson:
     try:
         lesson.source = lesson.snippet_path.read_text(encoding="utf-8")
         lesson.prose = lesson.prose_path.read_text(encoding="utf-8") if lesson.prose_path.exists() else ""
-        lesson.title = _title(lesson.prose, stem)
+        lesson.title = title_of(lesson.prose, stem)
         describe(lesson)
     except Exception as exc:  # a broken lesson must not take the app down
         lesson.error = f"{type(exc).__name__}: {exc}"

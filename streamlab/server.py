@@ -53,6 +53,7 @@ def create_app(config: Config) -> FastAPI:
     import gradio as gr
 
     from streamlab import web_endpoint
+    from streamlab.i18n.page_language import PageLanguage
     from streamlab.mock import create_app as create_mock
     from streamlab.ui.page import build_demo
 
@@ -71,8 +72,9 @@ def create_app(config: Config) -> FastAPI:
     demo.state_session_capacity = config.session_capacity
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
     app.state.demo = demo
+    app.add_middleware(PageLanguage)  # the page opens in the learner's language (`?lang=`, the switch, the browser)
     return gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
-                                run_history=False)
+                                run_history=False, i18n=demo.streamlab_i18n)
 
 
 def warm_up(found: list[lessons.Lesson]) -> None:

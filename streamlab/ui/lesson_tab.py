@@ -8,48 +8,32 @@ from pathlib import Path
 
 import gradio as gr
 
-from streamlab import lessons, runner
+from streamlab import runner
 from streamlab.hosting import Hosting
+from streamlab.i18n import page_language, runtime
+from streamlab.i18n.interface import lesson_key, pane, t
 from streamlab.lessons import ROOT, Lesson
 from streamlab.limits import Limits
 from streamlab.providers import CLIENT_WIRE
 
-LANGUAGE_NAMES = {"zh": "中文", "en": "English", "es": "Español", "fr": "Français", "ja": "日本語"}
-WIRE_NAMES = {"openai": "OpenAI Chat Completions format", "anthropic": "Anthropic Messages format"}
 METRICS_EVERY_S = 0.5
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
-STATUS = {
-    "running": "⏳ Streaming…",
-    "done": "✅ Done.",
-}
 
 
-def status_markdown(frame: runner.Frame) -> str:
+def status_markdown(frame: runner.Frame, lang: str = "en") -> str:
     if frame.status == "running" and frame.metrics.first_at is None:
-        return "⏳ Waiting for the first token…"
-    if frame.status == "stopped":
-        return f"⏹ **Stopped.** {frame.message}"
-    if frame.status == "error":
-        return f"⚠️ **{frame.message}**"
-    return STATUS[frame.status]
-
-
-def translations(lesson: Lesson) -> list[tuple[str, Path]]:
-    """(language name, path) of every translated prose file, named for the tab."""
-    return [(LANGUAGE_NAMES.get(code, code), path) for code, path in lessons.translations(lesson)]
+        return runtime.status_line("waiting", lang)
+    return runtime.status_line(frame.status, lang, frame.message)
 
 
 def _prose(lesson: Lesson, height: int = PROSE_HEIGHT) -> None:
-    others = translations(lesson)
-    if not others:
-        gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=height)
-        return
-    with gr.Tabs():
-        with gr.Tab("English"):
-            gr.Markdown(lesson.prose, elem_classes="lesson-prose", max_height=height)
-        for name, path in others:
-            with gr.Tab(name):
-                gr.Markdown(path.read_text(encoding="utf-8"), elem_classes="lesson-prose", max_height=height)
+    """The lesson's prose in the learner's language (`lessons/<lang>/NN_slug.md`, else English)."""
+    gr.Markdown(lesson_key(lesson, "prose"), elem_classes="lesson-prose", max_height=height)
+
+
+def _wire_note(lesson: Lesson) -> str:
+    """Which wire format the lesson speaks: a snippet's WIRE constant, else its client's."""
+    return lesson.attributes.get("WIRE") or CLIENT_WIRE.get(lesson.client_kind, "openai")
 
 
 def _control(option):
@@ -87,8 +71,8 @@ def _server_and_browser_code(lesson: Lesson, script: str) -> None:
 
 def error_tab(lesson: Lesson) -> None:
     with gr.Tab(f"{lesson.number}. ⚠️ {lesson.stem}", id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
-        gr.Markdown(f"### This lesson could not be loaded\n\n`{lesson.snippet_path.name}`: {lesson.error}\n\n"
-                    "The other lessons work as usual.", elem_classes="lesson-error")
+        gr.Markdown(t("error_tab"), elem_classes="lesson-error")
+        gr.Markdown(f"`{lesson.snippet_path.name}`: {lesson.error}", elem_classes="lesson-error")
 
 
 def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Hosting | None = None,
@@ -97,29 +81,29 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
         error_tab(lesson)
         return
     script = _page_script(lesson)
-    with gr.Tab(f"{lesson.number}. {lesson.title}", id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
+    with gr.Tab(lesson_key(lesson, "tab"), id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
         with gr.Row(equal_height=False):
             with gr.Column(scale=5, min_width=360):
                 _prose(lesson, PROSE_HEIGHT * 3 if script else PROSE_HEIGHT)  # with the code below, prose has room
                 if not script:
                     _python_code(lesson)
             with gr.Column(scale=6, min_width=360):
-                wire = CLIENT_WIRE.get(lesson.client_kind, "openai")
                 if "wire" not in {o.name for o in lesson.options}:
-                    gr.Markdown(f"Speaks the **{WIRE_NAMES[wire]}**.", elem_classes="wire-note")
+                    gr.Markdown(t(f"wire.{_wire_note(lesson)}"), elem_classes="wire-note",
+                                elem_id=f"wire-{lesson.stem}")
                 page = lesson.attributes.get("PAGE")
                 if page:
                     gr.HTML(f'<iframe class="lesson-page" src="/static/{Path(page).relative_to("assets").as_posix()}" '
                             f'title="{lesson.title}"></iframe>')
-                prompt = gr.Textbox(lesson.prompt, label="Prompt", lines=2, max_lines=8,
+                prompt = gr.Textbox(lesson_key(lesson, "prompt"), label=t("prompt"), lines=2, max_lines=8,
                                     elem_id=f"prompt-{lesson.stem}")
                 controls = [_control(o) for o in lesson.options]
                 with gr.Row():
-                    run_button = gr.Button("Run", variant="primary", elem_id=f"run-{lesson.stem}")
-                    stop_button = gr.Button("Stop", variant="stop", elem_id=f"stop-{lesson.stem}")
+                    run_button = gr.Button(t("run"), variant="primary", elem_id=f"run-{lesson.stem}")
+                    stop_button = gr.Button(t("stop"), variant="stop", elem_id=f"stop-{lesson.stem}")
                 status = gr.Markdown("", elem_id=f"status-{lesson.stem}", elem_classes="run-status")
                 with gr.Row():
-                    panes = [gr.Textbox(label=p, lines=10 if i == 0 else 8, max_lines=24, autoscroll=True,
+                    panes = [gr.Textbox(label=pane(p), lines=10 if i == 0 else 8, max_lines=24, autoscroll=True,
                                         interactive=False, buttons=["copy"], elem_id=f"pane-{lesson.stem}-{i}")
                              for i, p in enumerate(lesson.panes)]
                 metrics = gr.Markdown("", elem_id=f"metrics-{lesson.stem}", elem_classes="run-metrics")
@@ -132,6 +116,7 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
         async def run(request: gr.Request, settings, prompt_text, *option_values):
             settings = replace(settings, mock_url=mock_url)
             session = getattr(request, "session_hash", None) or ""
+            lang = page_language.of_request(request)
             metrics_value, metrics_at = "", 0.0
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
                                           hosting=hosting, limits=limits):
@@ -139,9 +124,9 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
                 # last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
                 now = time.monotonic()
                 if frame.final or now - metrics_at >= METRICS_EVERY_S or frame.metrics.chunks <= 1:
-                    metrics_value, metrics_at = frame.metrics.markdown(), now
-                chart_value = frame.metrics.chart_svg(lesson.panes) if frame.final else ""
-                yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame), metrics_value,
+                    metrics_value, metrics_at = runtime.metrics_table(frame.metrics.markdown(), lang), now
+                chart_value = runtime.chart(frame.metrics.chart_svg(lesson.panes), lang) if frame.final else ""
+                yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame, lang), metrics_value,
                        chart_value)
 
         def stop(request: gr.Request):

@@ -6,15 +6,10 @@ import gradio as gr
 
 from streamlab import lessons
 from streamlab.hosting import Hosting
+from streamlab.i18n import interface, page_language
+from streamlab.i18n.interface import t
 from streamlab.limits import Limits
 from streamlab.ui import lesson_tab, provider_panel
-
-INTRO = (
-    "# StreamLab\n"
-    "Learn LLM response streaming by watching it happen. Each tab is one lesson: read it, read the code, press "
-    "**Run**, and the answer streams beside the very code producing it. No key needed — a built-in mock speaks "
-    "the real OpenAI and Anthropic wire formats. Open **Provider** to use your own key."
-)
 
 
 def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None) -> gr.Blocks:
@@ -22,17 +17,24 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
     hosting = hosting or Hosting()
     limits = Limits(hosting)  # one per server: counted here, never in the page
     with gr.Blocks(title="StreamLab — learn LLM streaming") as demo:
-        gr.Markdown(INTRO, elem_id="intro")
+        with gr.Row(elem_id="page-head"):
+            gr.Markdown(t("intro"), elem_id="intro")
+            language = gr.Radio([("English", "en"), ("中文", "zh")], value=t("meta.lang"), label=t("language"),
+                                elem_id="language-switch", scale=0, min_width=160)
+        language.change(None, language, None, js=page_language.SWITCH_JS, queue=False, api_visibility="private",
+                        show_progress="hidden")
         settings_state = provider_panel.build(hosting, mock_url)
         with gr.Tabs(elem_id="lesson-tabs"):
             for lesson in found:
                 lesson_tab.build(lesson, settings_state, mock_url, hosting, limits)
         if not found:
-            gr.Markdown("No lessons found in `snippets/`.")
+            gr.Markdown(t("no_lessons"))
         # Opening the page makes this session's server-side state (Gradio copies every component's config for
         # it: ~90 ms of CPU for this page). Done here, it is spread over the minutes a room takes to open the
         # page, instead of landing on the event loop when everyone presses Run at once.
         demo.load(_session_opened, None, None, queue=False, api_visibility="private", show_progress="hidden")
+    # the page's words in every language, handed to Gradio when the app is mounted (server.create_app)
+    demo.streamlab_i18n = interface.translations(found, provider_panel.made_strings(hosting))
     return demo
 
 

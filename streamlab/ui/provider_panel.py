@@ -14,11 +14,15 @@ import gradio as gr
 
 from streamlab import errors, providers
 from streamlab.hosting import Hosting
+from streamlab.i18n import page_language, runtime
+from streamlab.i18n.interface import t
 from streamlab.mock.faults import FAULTS as MOCK_FAULTS
 
 LABELS = {"mock": "Mock (no key)", "openai": "OpenAI", "anthropic": "Anthropic", "compatible": "OpenAI-compatible"}
 CUSTOM = "Custom URL"
 SERVER = "This server's endpoint"  # the compatible endpoint configured on the server, its URL not shown
+CHOICE_LABELS = {"mock": t("provider.mock"), "compatible": t("provider.compatible")}
+PRESET_LABELS = {CUSTOM: t("preset.custom"), SERVER: t("preset.server")}
 FAULTS = ("none", *MOCK_FAULTS)
 SPEEDS = {"realistic": (300, 30, 10), "fast": (100, 8, 3), "instant": (0, 0, 0), "slow": (1200, 120, 40)}
 
@@ -74,6 +78,12 @@ def describe(settings: providers.Settings, hosting: Hosting | None = None) -> st
     return f"**{name}**{where}, model {model}, using {_key_source(settings, hosting)}"
 
 
+def made_strings(hosting: Hosting | None = None) -> dict[str, str]:
+    """The panel's strings made when the page is built (English; the page's i18n translates them)."""
+    hosting = hosting or Hosting()
+    return {"hosting.note": hosting.note(), "provider.summary": describe(initial_settings(hosting), hosting)}
+
+
 def build(hosting: Hosting | None = None, mock_url: str = "") -> gr.State:
     """Render the panel; return the State that carries this session's Settings."""
     hosting = hosting or Hosting()
@@ -81,28 +91,30 @@ def build(hosting: Hosting | None = None, mock_url: str = "") -> gr.State:
     state = gr.State(start)
     configured = bool(providers.configured_endpoint("compatible")[0]) and hosting.server_keys_for_visitors
     presets = [*([SERVER] if configured else []), *providers.COMPATIBLE_PRESETS, CUSTOM]
-    with gr.Accordion("Provider", open=False, elem_id="provider-panel"):
-        gr.Markdown(hosting.note(), elem_id="hosting-mode", elem_classes="hosting-mode")
-        summary = gr.Markdown(describe(start, hosting), elem_id="provider-summary")
+    with gr.Accordion(t("provider.panel"), open=False, elem_id="provider-panel"):
+        gr.Markdown(t("hosting.note"), elem_id="hosting-mode", elem_classes="hosting-mode")
+        summary = gr.Markdown(t("provider.summary"), elem_id="provider-summary")
         with gr.Row():
-            provider = gr.Radio([(LABELS[p], p) for p in providers.PROVIDERS], value=start.provider,
-                                label="Provider", scale=2)
-            model = gr.Textbox(label="Model", placeholder=start.resolved_model, value=start.model, scale=1)
+            provider = gr.Radio([(CHOICE_LABELS.get(p, LABELS[p]), p) for p in providers.PROVIDERS],
+                                value=start.provider, label=t("provider.choice"), scale=2)
+            model = gr.Textbox(label=t("model"), placeholder=start.resolved_model, value=start.model, scale=1)
         with gr.Row(visible=start.provider == "compatible") as compatible_row:
-            preset = gr.Dropdown(presets, value=presets[0], label="Endpoint preset")
-            base_url = gr.Textbox(label="Base URL", placeholder="https://…/v1", value="", max_length=300)
-        key = gr.Textbox(label="API key", type="password", value="",
-                         placeholder="sk-…  (stays in this browser session)",
+            preset = gr.Dropdown([(PRESET_LABELS.get(p, p), p) for p in presets], value=presets[0],
+                                 label=t("preset"))
+            base_url = gr.Textbox(label=t("base_url"), placeholder="https://…/v1", value="", max_length=300)
+        key = gr.Textbox(label=t("api_key"), type="password", value="", placeholder=t("api_key.placeholder"),
                          visible=start.provider != "mock", elem_id="api-key")
         with gr.Row(visible=start.provider == "mock") as mock_row:
-            speed = gr.Radio(list(SPEEDS), value="realistic", label="Mock speed")
-            fault = gr.Dropdown(list(FAULTS), value="none", label="Mock fault (every run fails this way)")
+            speed = gr.Radio([(t(f"speed.{name}"), name) for name in SPEEDS], value="realistic",
+                             label=t("speed"))
+            fault = gr.Dropdown([(t("fault.none") if f == "none" else f, f) for f in FAULTS], value="none",
+                                label=t("fault"))
 
     inputs = [provider, preset, base_url, model, key, speed, fault]
 
-    def update(*values):
+    def update(request: gr.Request, *values):
         settings = replace(settings_for(*values), mock_url=mock_url)
-        return settings, describe(settings, hosting)
+        return settings, runtime.translate(describe(settings, hosting), page_language.of_request(request))
 
     def on_provider(choice, preset_choice):
         default = providers.DEFAULT_MODELS[choice]

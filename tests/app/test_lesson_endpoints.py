@@ -55,11 +55,15 @@ def test_code_panel_shows_each_snippet_file_byte_for_byte(app_server):
     assert [key for key in panels if key.startswith("script-")] == ["script-12_web_integration"]
 
 
-def test_lesson_prose_is_on_the_page(app_server):
+def test_lesson_prose_is_on_the_page_in_each_language(app_server):
     config = httpx2.get(f"{app_server.url}/config", timeout=10).json()
     markdown = "\n".join(str(c["props"].get("value")) for c in config["components"] if c.get("type") == "markdown")
+    texts = config["i18n_translations"]  # the page shows a Markdown's key in the learner's language
     for lesson in LESSONS:
-        assert lesson.prose.strip() and lesson.prose.strip() in markdown, lesson.stem
+        assert f'"key": "lesson.{lesson.stem}.prose"' in markdown, lesson.stem
+        assert lesson.prose.strip() and texts["en"][f"lesson.{lesson.stem}.prose"] == lesson.prose, lesson.stem
+        chinese = lessons.ROOT / "lessons" / "zh" / lesson.prose_path.name
+        assert texts["zh"][f"lesson.{lesson.stem}.prose"] == chinese.read_text(encoding="utf-8"), lesson.stem
 
 
 @pytest.mark.parametrize("stem", ["01_basic", "02_async"])  # a snippet in a thread, and one on the event loop

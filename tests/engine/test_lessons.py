@@ -85,12 +85,17 @@ def test_translated_prose_lives_in_a_language_folder(lesson_root):
     assert lesson.prose_path == root / "lessons" / "01_first.md"
 
 
-def test_a_translation_dropped_in_a_language_folder_becomes_a_prose_tab(lesson_root):
-    from streamlab.ui.lesson_tab import translations
+def test_a_translation_dropped_in_a_language_folder_becomes_that_languages_prose_title_and_prompt(lesson_root):
+    from streamlab.i18n.interface import translations
 
     root = lesson_root(**{"01_first": GOOD})
     lesson = lessons.load("01_first", root)
-    assert translations(lesson) == []
+    assert "lesson.01_first.prose" not in translations([lesson]).translations_dict["zh"]
     (root / "lessons" / "zh").mkdir()
-    (root / "lessons" / "zh" / "01_first.md").write_text("# 第一课\n", encoding="utf-8")
-    assert translations(lesson) == [("中文", root / "lessons" / "zh" / "01_first.md")]
+    (root / "lessons" / "zh" / "01_first.md").write_text("# 第一课\n\n正文。\n", encoding="utf-8")
+    (root / "lessons" / "zh" / "prompts.json").write_text('{"01_first": "你好"}', encoding="utf-8")
+    texts = translations([lesson]).translations_dict
+    assert texts["zh"]["lesson.01_first.prose"] == "# 第一课\n\n正文。\n"
+    assert texts["zh"]["lesson.01_first.tab"] == "1. 第一课"
+    assert texts["zh"]["lesson.01_first.prompt"] == "你好"
+    assert texts["en"]["lesson.01_first.prompt"] == lesson.prompt

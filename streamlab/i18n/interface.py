@@ -1,0 +1,109 @@
+"""The page's own words in every language, for Gradio's i18n: the page shows them in the learner's language.
+
+`t(key)` is what a component is given in place of a string; `translations()` builds the `gr.I18n` the app is
+mounted with: the fixed strings below, plus each lesson's title, prose and default prompt (from
+`lessons/<lang>/NN_slug.md` and `lessons/<lang>/prompts.json`).
+"""
+
+from __future__ import annotations
+
+import json
+
+from gradio.i18n import I18n, I18nData
+
+from streamlab import lessons
+from streamlab.i18n import runtime
+
+INTRO_EN = (
+    "# StreamLab\n"
+    "Learn LLM response streaming by watching it happen. Each tab is one lesson: read it, read the code, press "
+    "**Run**, and the answer streams beside the very code producing it. No key needed — a built-in mock speaks "
+    "the real OpenAI and Anthropic wire formats. Open **Provider** to use your own key."
+)
+INTRO_ZH = (
+    "# StreamLab\n"
+    "边看边学大模型的流式输出。每个标签页是一课：读讲解，读代码，按下**运行**，回答就在产生它的代码旁边逐字流出。"
+    "无需密钥：内置的模拟服务说的是真实的 OpenAI 和 Anthropic 线上格式。想用自己的密钥，请打开**服务商**面板。"
+)
+
+UI: dict[str, tuple[str, str]] = {
+    "meta.lang": ("en", "zh"),
+    "intro": (INTRO_EN, INTRO_ZH),
+    "language": ("Language", "语言"),
+    "provider.panel": ("Provider", "服务商"),
+    "provider.choice": ("Provider", "服务商"),
+    "provider.mock": ("Mock (no key)", "模拟服务（无需密钥）"),
+    "provider.compatible": ("OpenAI-compatible", "OpenAI 兼容"),
+    "model": ("Model", "模型"),
+    "preset": ("Endpoint preset", "端点预设"),
+    "preset.custom": ("Custom URL", "自定义 URL"),
+    "preset.server": ("This server's endpoint", "本服务器的端点"),
+    "base_url": ("Base URL", "Base URL（接口地址）"),
+    "api_key": ("API key", "API 密钥"),
+    "api_key.placeholder": ("sk-…  (stays in this browser session)", "sk-…（只保存在本浏览器会话中）"),
+    "speed": ("Mock speed", "模拟速度"),
+    "speed.realistic": ("realistic", "真实"),
+    "speed.fast": ("fast", "快速"),
+    "speed.instant": ("instant", "即时"),
+    "speed.slow": ("slow", "慢速"),
+    "fault": ("Mock fault (every run fails this way)", "模拟故障（每次运行都会这样失败）"),
+    "fault.none": ("none", "无"),
+    "prompt": ("Prompt", "提示词"),
+    "run": ("Run", "运行"),
+    "stop": ("Stop", "停止"),
+    "wire.openai": ("Speaks the **OpenAI Chat Completions format**.", "使用 **OpenAI Chat Completions 格式**。"),
+    "wire.anthropic": ("Speaks the **Anthropic Messages format**.", "使用 **Anthropic Messages 格式**。"),
+    "wire.responses": ("Speaks the **OpenAI Responses format**.", "使用 **OpenAI Responses 格式**。"),
+    "no_lessons": ("No lessons found in `snippets/`.", "在 `snippets/` 中没有找到课程。"),
+    "error_tab": ("### This lesson could not be loaded\n\nThe other lessons work as usual.",
+                  "### 这一课无法加载\n\n其他课程照常可用。"),
+}
+def t(key: str) -> I18nData:
+    """A string the page shows in the learner's language (a key of `translations()`)."""
+    return I18nData(key)
+
+
+def pane(name: str) -> I18nData:
+    return t(f"pane.{name}")
+
+
+def lesson_key(lesson: lessons.Lesson, part: str) -> I18nData:
+    return t(f"lesson.{lesson.stem}.{part}")
+
+
+def _lesson_texts(found: list[lessons.Lesson]) -> dict[str, dict[str, str]]:
+    """Each lesson's tab title, prose and default prompt, in English and in every language folder present
+    (`lessons/<lang>/NN_slug.md`, `lessons/<lang>/prompts.json`); what a language lacks is shown in English."""
+    texts: dict[str, dict[str, str]] = {"en": {}}
+    for lesson in found:
+        if lesson.error:
+            continue
+        base = f"lesson.{lesson.stem}"
+        texts["en"].update({f"{base}.tab": f"{lesson.number}. {lesson.title}", f"{base}.prose": lesson.prose,
+                            f"{base}.prompt": lesson.prompt})
+        for folder in sorted(p for p in lesson.prose_path.parent.iterdir() if p.is_dir()):
+            own = texts.setdefault(folder.name, {})
+            prose_path = folder / lesson.prose_path.name
+            if prose_path.exists():
+                prose = prose_path.read_text(encoding="utf-8")
+                own[f"{base}.tab"] = f"{lesson.number}. {lessons.title_of(prose, lesson.stem)}"
+                own[f"{base}.prose"] = prose
+            prompts = folder / "prompts.json"
+            prompt = json.loads(prompts.read_text(encoding="utf-8")).get(lesson.stem) if prompts.exists() else None
+            if prompt:
+                own[f"{base}.prompt"] = prompt
+    return texts
+
+
+def translations(found: list[lessons.Lesson], made: dict[str, str] | None = None) -> I18n:
+    """The page's i18n: fixed strings, pane names, lessons, and `made` (English strings made when the page is
+    built, such as the hosting note, translated by `runtime.translate`)."""
+    texts = _lesson_texts(found)
+    zh = texts.setdefault("zh", {})
+    for key, (english, chinese) in UI.items():
+        texts["en"][key], zh[key] = english, chinese
+    for name, chinese in runtime.PANE_NAMES_ZH.items():
+        texts["en"][f"pane.{name}"], zh[f"pane.{name}"] = name, chinese
+    for key, english in (made or {}).items():
+        texts["en"][key], zh[key] = english, runtime.translate(english, "zh")
+    return I18n(**texts)
