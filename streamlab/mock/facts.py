@@ -21,7 +21,8 @@ CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA
 NOT_NAMES = set("""A An The This That These Those It Its I I'm I'll We You He She They My Our Your His Her Their
 What Whats What's Which Who Whom Whose When Where Why How Is Are Was Were Do Does Did Can Could Would Should Will
 Please Give Tell Write Extract Parse List Find Get Make Create Show Explain Describe Summarise Summarize Return
-Generate Look Lookup Convert Solve Answer Help Say Let Here There Then And Or But If For From To In On At By
+Generate Look Lookup Convert Solve Answer Help Say Let Plan Book Schedule Suggest Recommend Translate Draft
+Here There Then And Or But If For From To In On At By
 With Without About Also Yes No Not JSON API SQL Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April May June July August September October November December Mr Mrs Ms Dr
 Hi Hello Hey Dear Thanks Thank Sure Okay OK Ok""".split())

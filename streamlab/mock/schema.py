@@ -21,7 +21,8 @@ WORDS = ("river", "garden", "signal", "harbor", "lantern", "meadow", "copper", "
 PROSE_FIELDS = ("description", "summary", "explanation", "reasoning", "answer", "text", "content", "comment",
                 "note", "notes", "reason", "message", "body", "details", "output", "result", "step", "response")
 NAME_FIELDS = ("name", "first_name", "last_name", "full_name", "person", "author", "user", "customer", "title",
-               "product", "item", "company", "brand", "character", "artist", "owner", "participant", "who")
+               "product", "item", "company", "brand", "character", "artist", "owner", "participant", "who",
+               "traveller", "traveler", "guest", "passenger")
 PLACE_FIELDS = ("city", "location", "place", "town", "destination", "origin", "address", "region")
 
 

@@ -130,6 +130,9 @@ def test_values_come_from_the_prompt():
     person = schema.generate(Person.model_json_schema(), "Write to Maria at maria@example.org; she loves green.",
                              "s")
     assert person["name"] == "Maria" and person["email"] == "maria@example.org" and person["favourite"] == "green"
+    trip = {"type": "object", "properties": {"traveller": {"type": "string"}, "guest": {"type": "string"}},
+            "required": ["traveller", "guest"]}
+    assert schema.generate(trip, "Book a room for Ana and her friend Ben", "s") == {"traveller": "Ana", "guest": "Ben"}
 
 
 def test_the_same_request_gives_the_same_document_and_another_seed_may_differ():
