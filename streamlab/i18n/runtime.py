@@ -25,7 +25,7 @@ PANE_NAMES_ZH: dict[str, str] = {
     "output": "输出", "chunks": "分块", "tool calls": "工具调用", "events": "事件", "stats": "统计",
     "tool input": "工具输入", "wire": "线上原始数据", "parsed": "解析结果", "curl": "curl 命令",
     "streaming": "流式", "blocking": "非流式", "timing": "计时", "attempts": "尝试记录",
-    "answer 1": "回答 1", "answer 2": "回答 2", "answer 3": "回答 3", "arguments": "参数",
+    "answer 1": "回答 1", "answer 2": "回答 2", "answer 3": "回答 3", "arguments": "参数", "refusal": "拒答",
 }
 
 
