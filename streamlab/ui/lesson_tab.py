@@ -26,7 +26,7 @@ STATUS = {
 
 def status_markdown(frame: runner.Frame) -> str:
     if frame.status == "running" and frame.metrics.first_at is None:
-        return "⏳ Waiting for the first token…"
+        return "💭 Thinking…" if frame.metrics.first_thinking_at else "⏳ Waiting for the first token…"
     if frame.status == "stopped":
         return f"⏹ **Stopped.** {frame.message}"
     if frame.status == "error":
