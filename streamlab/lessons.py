@@ -3,8 +3,9 @@
 The snippet contract (README, "Writing a lesson"):
 
     CLIENT = "openai"          # the client the app passes: openai | async_openai | anthropic |
-                               # async_anthropic | langchain. A `wire` option ("openai"/"anthropic")
-                               # picks the client kind per run instead.
+                               # async_anthropic | langchain. A `wire` option set to "openai" or
+                               # "anthropic" picks the client kind per run instead (other values,
+                               # e.g. "chat"/"responses", keep CLIENT).
     PROMPT = "..."             # the default prompt
     PANES = ("output",)        # optional: output panes; the first is the main one
     RANGES = {"size": (1, 2000)}  # optional: (lowest, highest) of number options (default 0–10,000;
@@ -12,8 +13,10 @@ The snippet contract (README, "Writing a lesson"):
     def stream(client, prompt, *, model=..., **options): ...   # generator or async generator
 
 `stream` yields `str` (appended to the main pane) or `(pane, str)` (appended to that pane) or
-`("usage", dict)` (token usage for the metrics). Keyword-only parameters other than `model` become
-controls in the tab: `bool` → checkbox, `int`/`float` → number, `Literal[...]` → dropdown, `str` → text.
+`("usage", dict)` (token usage for the metrics; a `reasoning_tokens` count is shown too). A pane named
+`thinking` holds a reasoning model's thinking: the metrics time its first text beside the answer's.
+Keyword-only parameters other than `model` become controls in the tab: `bool` → checkbox, `int`/`float` →
+number, `Literal[...]` → dropdown, `str` → text.
 
 Discovery reads the contract from the source (no import), so start-up does not pay for the SDKs a
 snippet uses. When the lesson first runs, the source text read at start-up (the text the tab shows)

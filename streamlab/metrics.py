@@ -8,15 +8,18 @@ import time
 from dataclasses import dataclass, field
 
 PANE_COLOURS = ("#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626")
+THINKING_PANE = "thinking"  # a pane of this name holds a reasoning model's thinking: its first text is timed too
 
 
 @dataclass
 class Metrics:
-    """Counts are of the main pane (the answer); the chart shows every pane's arrivals."""
+    """Counts are of the main pane (the answer); the chart shows every pane's arrivals. A `thinking` pane's
+    first text is timed as well, to set the thinking's first token against the answer's."""
 
     main_pane: str = "output"
     started: float = field(default_factory=time.perf_counter)
     first_at: float | None = None
+    first_thinking_at: float | None = None
     last_at: float | None = None
     chunks: int = 0
     chars: int = 0
@@ -32,6 +35,8 @@ class Metrics:
     def record(self, pane: str, text: str, now: float | None = None) -> None:
         now = time.perf_counter() if now is None else now
         self.arrivals.append((now - self.started, pane, len(text)))
+        if pane == THINKING_PANE and text and self.first_thinking_at is None:
+            self.first_thinking_at = now
         if pane != self.main_pane:
             return
         if self.last_at is not None:
@@ -47,7 +52,8 @@ class Metrics:
         elapsed = now - self.started
         streaming = (self.last_at - self.first_at) if self.first_at and self.last_at else 0.0
         return {
-            "ttft_ms": None if self.first_at is None else round((self.first_at - self.started) * 1000),
+            "ttft_ms": self._ms_since_start(self.first_at),
+            "first_thinking_ms": self._ms_since_start(self.first_thinking_at),
             "chunks": self.chunks,
             "chars": self.chars,
             "elapsed_s": round(elapsed, 2),
@@ -56,17 +62,23 @@ class Metrics:
             "usage": self.usage,
         }
 
+    def _ms_since_start(self, at: float | None) -> int | None:
+        return None if at is None else round((at - self.started) * 1000)
+
     def markdown(self, now: float | None = None) -> str:
         s = self.summary(now)
         ttft = "—" if s["ttft_ms"] is None else f"{s['ttft_ms']} ms"
         rate = "—" if s["chunks_per_s"] is None else f"{s['chunks_per_s']}"
-        cells = [("first token", ttft), ("chunks", s["chunks"]), ("characters", s["chars"]),
-                 ("elapsed", f"{s['elapsed_s']} s"), ("chunks/s", rate)]
+        cells = [("first thinking", f"{s['first_thinking_ms']} ms")] if s["first_thinking_ms"] is not None else []
+        cells += [("first token", ttft), ("chunks", s["chunks"]), ("characters", s["chars"]),
+                  ("elapsed", f"{s['elapsed_s']} s"), ("chunks/s", rate)]
         usage = s["usage"] or {}
         tokens = (usage.get("prompt_tokens", usage.get("input_tokens")),
                   usage.get("completion_tokens", usage.get("output_tokens")))
         if any(t is not None for t in tokens):
             cells.append(("tokens in / out", f"{tokens[0]} / {tokens[1]}"))
+        if usage.get("reasoning_tokens") is not None:  # part of the tokens out, spent thinking
+            cells.append(("of which reasoning", usage["reasoning_tokens"]))
         head = " | ".join(c[0] for c in cells)
         body = " | ".join(str(c[1]) for c in cells)
         return f"| {head} |\n|{'---|' * len(cells)}\n| {body} |"

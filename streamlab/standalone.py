@@ -20,17 +20,25 @@ from dotenv import load_dotenv
 from streamlab import lessons, providers
 
 
-def _print(item) -> None:
-    if isinstance(item, tuple):
-        pane, value = item
-        print(f"\n[{pane}] {str(value).rstrip()}", end="", flush=True)
-    else:
-        print(item, end="", flush=True)
+class _Printer:
+    """Prints what a snippet yields as it comes: the main pane's text bare, another pane's under a `[pane]`
+    label, written again only when the pane changes, so a pane that streams piece by piece reads as text."""
+
+    def __init__(self, main: str):
+        self.main, self.last, self.line_start = main, None, True
+
+    def __call__(self, item) -> None:
+        pane, value = item if isinstance(item, tuple) else (self.main, item)
+        if pane != self.last and (self.last is not None or pane != self.main):
+            print(("" if self.line_start else "\n") + f"[{pane}] ", end="")
+        text = str(value)
+        print(text, end="", flush=True)
+        self.last, self.line_start = pane, text.endswith("\n") or (self.line_start and not text)
 
 
-async def _drain(agen) -> None:
+async def _drain(agen, show) -> None:
     async for item in agen:
-        _print(item)
+        show(item)
 
 
 def _arguments(lesson: lessons.Lesson, argv: list[str]) -> tuple[str, dict]:
@@ -67,9 +75,10 @@ def run(module_name: str = "__main__", argv: list[str] | None = None) -> None:
             settings = providers.Settings(mock_url=stack.enter_context(start_in_thread()).url)
         client = providers.build_client(lesson.kind_for(options), settings)
         stream = lesson.start(client, prompt, settings.resolved_model, options)
+        show = _Printer(lesson.panes[0])
         if inspect.isasyncgen(stream):
-            asyncio.run(_drain(stream))
+            asyncio.run(_drain(stream, show))
         else:
             for item in stream:
-                _print(item)
+                show(item)
         print()

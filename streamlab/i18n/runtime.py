@@ -10,14 +10,15 @@ from streamlab.i18n import language
 from streamlab.i18n.messages_zh import MESSAGES
 
 STATUS = {
-    "en": {"waiting": "⏳ Waiting for the first token…", "running": "⏳ Streaming…", "done": "✅ Done.",
-           "stopped": "⏹ **Stopped.**"},
-    "zh": {"waiting": "⏳ 正在等待第一个 token…", "running": "⏳ 正在流式输出…", "done": "✅ 完成。",
-           "stopped": "⏹ **已停止。**"},
+    "en": {"waiting": "⏳ Waiting for the first token…", "thinking": "💭 Thinking…", "running": "⏳ Streaming…",
+           "done": "✅ Done.", "stopped": "⏹ **Stopped.**"},
+    "zh": {"waiting": "⏳ 正在等待第一个 token…", "thinking": "💭 正在思考…", "running": "⏳ 正在流式输出…",
+           "done": "✅ 完成。", "stopped": "⏹ **已停止。**"},
 }
 METRIC_NAMES_ZH = {
     "first token": "首 token 延迟", "chunks": "分块数", "characters": "字符数", "elapsed": "耗时",
-    "chunks/s": "分块/秒", "tokens in / out": "输入 / 输出 token",
+    "chunks/s": "分块/秒", "tokens in / out": "输入 / 输出 token", "first thinking": "首个思考 token",
+    "of which reasoning": "其中推理 token",
 }
 CHART_TITLE_ZH = ("When each chunk arrived", "每个分块到达的时间")
 # Output pane names (a snippet's PANES): the panes' labels and the chart's rows.
@@ -26,6 +27,7 @@ PANE_NAMES_ZH: dict[str, str] = {
     "tool input": "工具输入", "wire": "线上原始数据", "parsed": "解析结果", "curl": "curl 命令",
     "streaming": "流式", "blocking": "非流式", "timing": "计时", "attempts": "尝试记录",
     "answer 1": "回答 1", "answer 2": "回答 2", "answer 3": "回答 3", "arguments": "参数", "refusal": "拒答",
+    "answer": "回答", "thinking": "思考过程",
 }
 
 

@@ -109,6 +109,16 @@ CURATED = {
         "keep conversation state on the server with previous_response_id and offers built-in tools, while "
         "Chat Completions remains the format most OpenAI-compatible providers speak."
     ),
+    "a bat and a ball cost $1.10 in total. the bat costs $1.00 more than the ball. how much does the ball cost": (
+        "The ball costs 5 cents ($0.05). The bat then costs $1.05, which is exactly $1.00 more than the ball, and "
+        "together they make $1.10. The quick answer, 10 cents, does not work: a 10-cent ball would need a $1.10 "
+        "bat, and the two would cost $1.20."
+    ),
+    # The reasoning lesson's prompt in Chinese.
+    "球拍和球一共 1.10 元，球拍比球贵 1 元。球多少钱": (
+        "球的价格是 0.05 元，也就是 5 分钱。这时球拍是 1.05 元，正好比球贵 1 元，两者加起来是 1.10 元。"
+        "直觉上的 0.10 元是错的：如果球是 0.10 元，球拍就得是 1.10 元，总价会变成 1.20 元。"
+    ),
     # The lesson-1 prompt in Chinese (normalised: no final "。").
     "用两句话解释什么是流式输出大模型的回复": (
         "流式输出是指服务器在大模型生成回复的同时，把内容切成一小段一小段（通常是几个词元）陆续发给客户端，"

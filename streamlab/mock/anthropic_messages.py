@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import reasoning
 from .conversation import Conversation, Reply, RequestError, text_of
 from .faults import dumps, sse
 from .streaming import END, META, TOKEN, Frame
@@ -50,6 +51,20 @@ def output_schema(body: dict) -> dict | None:
     return fmt["schema"]
 
 
+def thinks(body: dict) -> bool:
+    """Whether the request turns on extended thinking: `{"type": "enabled", "budget_tokens": N}` (at least 1,024
+    and below max_tokens, which the thinking counts against) or `{"type": "adaptive"}` (the mock always thinks)."""
+    config = body.get("thinking")
+    kind = config.get("type") if isinstance(config, dict) else None
+    if kind == "enabled":
+        budget = config.get("budget_tokens")
+        if isinstance(budget, bool) or not isinstance(budget, int) or budget < 1024:
+            raise RequestError("thinking.enabled.budget_tokens: Input should be greater than or equal to 1024")
+        if budget >= body["max_tokens"]:
+            raise RequestError("`max_tokens` must be greater than `thinking.budget_tokens`.")
+    return kind in ("enabled", "adaptive")
+
+
 def parse(body: dict, seed: str) -> Conversation:
     for name in ("model", "max_tokens", "messages"):
         if body.get(name) is None:
@@ -91,13 +106,20 @@ def parse(body: dict, seed: str) -> Conversation:
                 texts.append(content)
         else:
             prompt, results = said, []
-    return Conversation(model=body["model"], prompt=prompt, seed=seed, system=system, all_text=texts,
+    return Conversation(reasoning=thinks(body), model=body["model"], prompt=prompt, seed=seed, system=system,
+                        all_text=texts,
                         tools=_tools(body), tool_choice=_choice(body.get("tool_choice")), tool_results=results,
                         max_tokens=max_tokens, stream=bool(body.get("stream")), output_schema=output_schema(body))
 
 
 def _stop(reply: Reply) -> str:
     return "refusal" if reply.refusal else STOP[reply.finish]
+
+
+def _output_usage(reply: Reply, output_tokens: int) -> dict:
+    """`output_tokens` (thinking included, as billed), and after thinking the part of it that was thinking."""
+    details = {"output_tokens_details": {"thinking_tokens": reply.reasoning_tokens}} if reply.thinking else {}
+    return {"output_tokens": output_tokens, **details}
 
 
 def _message(conv: Conversation, reply: Reply, content: list, stop_reason, output_tokens: int) -> dict:
@@ -108,7 +130,10 @@ def _message(conv: Conversation, reply: Reply, content: list, stop_reason, outpu
 
 
 def _blocks_of(conv: Conversation, reply: Reply) -> list[dict]:
-    blocks = [{"type": "text", "text": reply.text}] if reply.pieces or not reply.calls else []
+    thought = "".join(reply.thinking)
+    blocks = [{"type": "thinking", "thinking": thought, "signature": reasoning.signature(conv.seed, thought)}] \
+        if reply.thinking else []
+    blocks += [{"type": "text", "text": reply.text}] if reply.pieces or not reply.calls else []
     return blocks + [{"type": "tool_use", "id": conv.make_id("toolu_01", str(i), 22), "name": c.name,
                       "input": c.arguments} for i, c in enumerate(reply.calls)]
 
@@ -119,25 +144,36 @@ def frames(conv: Conversation, reply: Reply) -> Iterator[Frame]:
 
     yield event(META, "message_start", message=_message(conv, reply, [], None, 1))
     yield event(META, "ping")
-    for index, block in enumerate(_blocks_of(conv, reply)):
-        if block["type"] == "text":
+    blocks = _blocks_of(conv, reply)
+    for index, block in enumerate(blocks):
+        if block["type"] == "thinking":
+            start = {"type": "thinking", "thinking": "", "signature": ""}
+            yield event(META, "content_block_start", index=index, content_block=start)
+            for piece in reply.thinking:
+                delta = {"type": "thinking_delta", "thinking": piece}
+                yield event(TOKEN, "content_block_delta", index=index, delta=delta)
+            delta = {"type": "signature_delta", "signature": block["signature"]}
+            yield event(META, "content_block_delta", index=index, delta=delta)
+        elif block["type"] == "text":
             yield event(META, "content_block_start", index=index, content_block={"type": "text", "text": ""})
             for piece in reply.pieces:
                 yield event(TOKEN, "content_block_delta", index=index, delta={"type": "text_delta", "text": piece})
         else:
             yield event(META, "content_block_start", index=index, content_block={**block, "input": {}})
-            call = reply.calls[index - (1 if reply.pieces else 0)]
+            call = reply.calls[index - (len(blocks) - len(reply.calls))]
             for fragment in call.fragments:
                 delta = {"type": "input_json_delta", "partial_json": fragment}
                 yield event(TOKEN, "content_block_delta", index=index, delta=delta)
         yield event(META, "content_block_stop", index=index)
     delta = {"stop_reason": _stop(reply), "stop_sequence": None}
-    yield event(END, "message_delta", delta=delta, usage={"output_tokens": reply.completion_tokens})
+    yield event(END, "message_delta", delta=delta, usage=_output_usage(reply, reply.completion_tokens))
     yield event(END, "message_stop")
 
 
 def complete(conv: Conversation, reply: Reply) -> dict:
-    return _message(conv, reply, _blocks_of(conv, reply), _stop(reply), reply.completion_tokens)
+    message = _message(conv, reply, _blocks_of(conv, reply), _stop(reply), reply.completion_tokens)
+    message["usage"] |= _output_usage(reply, reply.completion_tokens)
+    return message
 
 
 def error_frame(_frames_sent: int) -> bytes:

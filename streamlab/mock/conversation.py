@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from . import schema, text, tools
+from . import reasoning, schema, text, tools
 from .tools import Tool, ToolCall, ToolResult
 
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -34,6 +34,7 @@ class Conversation:
     stream: bool = False
     output_schema: dict | None = None  # structured output: the answer is JSON valid against this schema
     output_json: bool = False  # JSON mode: the answer is a JSON object, no schema
+    reasoning: bool = False  # the request asks the model to think first and to show its thinking
 
     @property
     def prompt_tokens(self) -> int:
@@ -58,6 +59,7 @@ class Reply:
     calls: list[ToolCall] = field(default_factory=list)
     prompt_tokens: int = 0
     refusal: bool = False  # the pieces are a refusal (structured outputs), not the answer
+    thinking: list[str] = field(default_factory=list)  # what the model thinks first, in pieces (reasoning.py)
 
     @property
     def text(self) -> str:
@@ -65,12 +67,16 @@ class Reply:
 
     @property
     def completion_tokens(self) -> int:
-        return len(self.pieces) + sum(len(c.fragments) + 1 for c in self.calls)
+        return len(self.thinking) + len(self.pieces) + sum(len(c.fragments) + 1 for c in self.calls)
+
+    @property
+    def reasoning_tokens(self) -> int:
+        return len(self.thinking)
 
     @property
     def tokens_streamed(self) -> int:
-        """How many token frames the stream carries (text pieces and argument fragments)."""
-        return len(self.pieces) + sum(len(c.fragments) for c in self.calls)
+        """How many token frames the stream carries (thinking, text pieces and argument fragments)."""
+        return len(self.thinking) + len(self.pieces) + sum(len(c.fragments) for c in self.calls)
 
 
 def seed_of(body: dict, path: str) -> str:
@@ -105,8 +111,21 @@ def structured(conv: Conversation) -> Reply | None:
 
 
 def plan(conv: Conversation, *, preamble: bool = False) -> Reply:
-    """What the model answers: tool calls, an answer from tool results, structured output, or text (cut to
-    max_tokens)."""
+    """What the model answers, after its thinking when the request asks for it. The thinking counts against
+    max_tokens, as on the real APIs: what it uses, the answer cannot."""
+    if not conv.reasoning:
+        return _answer(conv, preamble)
+    thinking = reasoning.pieces(conv.prompt)
+    if conv.max_tokens is not None:
+        thinking = thinking[: conv.max_tokens]
+        conv = replace(conv, max_tokens=conv.max_tokens - len(thinking))
+    reply = _answer(conv, preamble)
+    reply.thinking = thinking
+    return reply
+
+
+def _answer(conv: Conversation, preamble: bool) -> Reply:
+    """Tool calls, an answer from tool results, structured output, or text (cut to max_tokens)."""
     calls: list[ToolCall] = []
     if conv.tool_results or not tools.plan_calls(conv.tools, conv.tool_choice, conv.prompt, conv.system):
         reply = structured(conv)  # after tool results too: the final answer takes the requested shape

@@ -92,14 +92,20 @@ def parse(body: dict, seed: str) -> Conversation:
     return Conversation(model=body["model"], prompt=prompt, seed=seed, system="\n".join(system), all_text=texts,
                         tools=_tools(body), tool_choice=_choice(body.get("tool_choice")), tool_results=results,
                         max_tokens=cap, stream=bool(body.get("stream")), output_schema=schema,
-                        output_json=json_mode)
+                        output_json=json_mode, reasoning=thinks(body))
+
+
+def thinks(body: dict) -> bool:
+    """Whether an OpenAI-compatible provider streams `reasoning_content` for this request: DeepSeek's reasoning
+    model always does, Qwen's models when `enable_thinking` is true. OpenAI's own models never show theirs here."""
+    return body["model"].startswith("deepseek-reasoner") or body.get("enable_thinking") is True
 
 
 def usage(reply: Reply) -> dict:
     return {"prompt_tokens": reply.prompt_tokens, "completion_tokens": reply.completion_tokens,
             "total_tokens": reply.prompt_tokens + reply.completion_tokens,
             "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
-            "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0,
+            "completion_tokens_details": {"reasoning_tokens": reply.reasoning_tokens, "audio_tokens": 0,
                                           "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}}
 
 
@@ -113,13 +119,17 @@ def frames(conv: Conversation, reply: Reply, include_usage: bool) -> Iterator[Fr
         choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
         return sse(dumps({**head, "choices": [choice]}))
 
-    if reply.refusal:
-        yield META, chunk({"role": "assistant", "content": None, "refusal": ""})
-    else:
-        yield META, chunk({"role": "assistant", "content": None if reply.calls else ""})
+    first = {"role": "assistant", "content": None if reply.calls or reply.refusal or conv.reasoning else ""}
+    first |= {"refusal": ""} if reply.refusal else {}
+    # DeepSeek's shape: while it thinks, `content` is null; once it answers, `reasoning_content` is null
+    first |= {"reasoning_content": ""} if conv.reasoning else {}
+    yield META, chunk(first)
+    for piece in reply.thinking:
+        yield TOKEN, chunk({"content": None, "reasoning_content": piece})
     field = "refusal" if reply.refusal else "content"
+    thought = {"reasoning_content": None} if conv.reasoning else {}
     for piece in reply.pieces:
-        yield TOKEN, chunk({field: piece})
+        yield TOKEN, chunk({field: piece, **thought})
     for i, call in enumerate(reply.calls):
         first = {"index": i, "id": conv.make_id("call_", str(i)), "type": "function",
                  "function": {"name": call.name, "arguments": ""}}
@@ -135,6 +145,8 @@ def frames(conv: Conversation, reply: Reply, include_usage: bool) -> Iterator[Fr
 def complete(conv: Conversation, reply: Reply) -> dict:
     message = {"role": "assistant", "content": None if reply.calls or reply.refusal else reply.text,
                "refusal": reply.text if reply.refusal else None, "annotations": []}
+    if conv.reasoning:
+        message["reasoning_content"] = "".join(reply.thinking)
     if reply.calls:
         message["tool_calls"] = [{"id": conv.make_id("call_", str(i)), "type": "function",
                                   "function": {"name": c.name, "arguments": c.arguments_json}}

@@ -6,6 +6,7 @@ import itertools
 import time
 from collections.abc import Iterator
 
+from . import reasoning
 from .conversation import Conversation, Reply, RequestError, load_args, require_int, text_of
 from .faults import dumps, sse
 from .streaming import END, META, TOKEN, Frame
@@ -85,12 +86,19 @@ def parse(body: dict, seed: str) -> Conversation:
     return Conversation(model=body["model"], prompt=prompt, seed=seed, system=instructions, all_text=texts,
                         tools=_tools(body), tool_choice=_choice(body.get("tool_choice")), tool_results=results,
                         max_tokens=require_int(body, "max_output_tokens"), stream=bool(body.get("stream")),
-                        output_schema=schema, output_json=json_mode)
+                        output_schema=schema, output_json=json_mode, reasoning=thinks(body))
+
+
+def thinks(body: dict) -> bool:
+    """Whether the request asks to see the model's reasoning: `reasoning.summary` (auto, concise or detailed)."""
+    asked = body.get("reasoning")
+    return isinstance(asked, dict) and asked.get("summary") in ("auto", "concise", "detailed")
 
 
 def _usage(reply: Reply) -> dict:
     return {"input_tokens": reply.prompt_tokens, "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
-            "output_tokens": reply.completion_tokens, "output_tokens_details": {"reasoning_tokens": 0},
+            "output_tokens": reply.completion_tokens,
+            "output_tokens_details": {"reasoning_tokens": reply.reasoning_tokens},
             "total_tokens": reply.prompt_tokens + reply.completion_tokens}
 
 
@@ -108,8 +116,13 @@ def _response(conv: Conversation, body_status: str, output: list, usage: dict | 
             "top_p": 1.0, "truncation": "disabled", "usage": usage, "user": None, "metadata": {}}
 
 
+def _summary(reply: Reply, done: bool) -> list[dict]:
+    return [{"type": "summary_text", "text": "".join(part)} for part in reasoning.parts(reply.thinking)] if done else []
+
+
 def _items(conv: Conversation, reply: Reply, done: bool) -> list[dict]:
-    items = []
+    items = [{"id": conv.make_id("rs_", length=40), "type": "reasoning", "summary": _summary(reply, done)}] \
+        if reply.thinking else []
     if reply.pieces or not reply.calls:
         part = {"type": "output_text", "annotations": [], "logprobs": [], "text": reply.text if done else ""}
         if reply.refusal:
@@ -136,7 +149,17 @@ def frames(conv: Conversation, reply: Reply) -> Iterator[Frame]:
     for index, (item, final) in enumerate(zip(started, finished)):
         at = {"item_id": item["id"], "output_index": index}
         yield event(META, "response.output_item.added", output_index=index, item=item)
-        if item["type"] == "message":
+        if item["type"] == "reasoning":
+            for summary_index, part in enumerate(reasoning.parts(reply.thinking)):
+                at_part = {**at, "summary_index": summary_index}
+                yield event(META, "response.reasoning_summary_part.added", **at_part,
+                            part={"type": "summary_text", "text": ""})
+                for piece in part:
+                    yield event(TOKEN, "response.reasoning_summary_text.delta", **at_part, delta=piece)
+                yield event(META, "response.reasoning_summary_text.done", **at_part, text="".join(part))
+                yield event(META, "response.reasoning_summary_part.done", **at_part,
+                            part=final["summary"][summary_index])
+        elif item["type"] == "message":
             part = final["content"][0]
             if reply.refusal:
                 yield event(META, "response.content_part.added", **at, content_index=0, part={**part, "refusal": ""})

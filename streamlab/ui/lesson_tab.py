@@ -22,7 +22,7 @@ PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output
 
 def status_markdown(frame: runner.Frame, lang: str = "en") -> str:
     if frame.status == "running" and frame.metrics.first_at is None:
-        return runtime.status_line("waiting", lang)
+        return runtime.status_line("thinking" if frame.metrics.first_thinking_at else "waiting", lang)
     return runtime.status_line(frame.status, lang, frame.message)
 
 

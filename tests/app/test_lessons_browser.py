@@ -101,3 +101,18 @@ def test_stop_mid_stream_keeps_the_partial_text(app_page, app_server):
     assert pane.input_value() == partial
     wait_for(lambda: app_server.stats()["streams_cancelled"] > before, timeout=5, every=0.05)
     assert app_server.stats()["streams_cancelled"] == before + 1
+
+
+def test_reasoning_lesson_fills_the_thinking_pane_before_the_answer(app_page):
+    lesson = next(lesson for lesson in LESSONS if "thinking" in lesson.panes)
+    answer, thinking = 0, lesson.panes.index("thinking")  # the first pane is the main one: the answer
+    open_tab(app_page, lesson)
+    app_page.locator(f"#run-{lesson.stem}").click()
+    expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Thinking…")
+    seen = watch(app_page, lesson, lambda status: "Done" in status or "⚠" in status)
+    first_answer = next(i for i, panes in enumerate(seen) if panes[answer])
+    assert first_answer > 0 and not seen[0][answer] and seen[0][thinking], "the thinking shows alone first"
+    assert seen[first_answer][thinking] == seen[-1][thinking], "the thinking is complete when the answer begins"
+    metrics = app_page.locator(f"#metrics-{lesson.stem}")
+    expect(metrics).to_contain_text("first thinking")
+    expect(metrics).to_contain_text("of which reasoning")

@@ -52,3 +52,25 @@ def test_elapsed_stops_at_the_end_of_the_run():
     assert m.summary(now=101.0)["elapsed_s"] == 1.0  # still running: elapsed grows
     m.finish(now=102.0)
     assert m.summary(now=160.0)["elapsed_s"] == 2.0  # read a minute later: the run's own length
+
+
+def test_a_thinking_pane_is_timed_beside_the_answer():
+    m = Metrics(main_pane="answer", started=0.0)
+    assert "thinking" not in m.markdown(now=0.1)
+    m.record("thinking", "", now=0.1)  # an empty piece is not the first thinking
+    m.record("thinking", "Let me", now=0.3)
+    m.record("thinking", " check.", now=0.4)
+    m.record("answer", "It", now=2.0)
+    s = m.summary(now=3.0)
+    assert (s["first_thinking_ms"], s["ttft_ms"], s["chunks"], s["chars"]) == (300, 2000, 1, 2)
+    head, _, body = m.markdown(now=3.0).splitlines()
+    assert head.startswith("| first thinking | first token |") and body.startswith("| 300 ms | 2000 ms |")
+
+
+def test_reasoning_tokens_are_shown_as_part_of_the_tokens_out():
+    m = Metrics(started=0.0)
+    m.usage = {"prompt_tokens": 12, "completion_tokens": 140}
+    assert "reasoning" not in m.markdown(now=1.0)
+    m.usage |= {"reasoning_tokens": 100}
+    head, _, body = m.markdown(now=1.0).splitlines()
+    assert head.endswith("| tokens in / out | of which reasoning |") and body.endswith("| 12 / 140 | 100 |")
