@@ -1,7 +1,10 @@
 """Curated answers to the lessons' default prompts: short, correct, worth reading while they stream.
 
-Keys are normalised with `text.normalise` (lower case, single spaces, straight quotes, no final punctuation).
+Keys are normalised with `text.normalise` (lower case, single spaces, straight quotes, no final punctuation);
+the Chinese ones live in `text_zh.py`.
 """
+
+from .text_zh import CURATED_ZH
 
 CURATED = {
     "explain in two sentences what streaming an llm response means": (
@@ -109,9 +112,9 @@ CURATED = {
         "keep conversation state on the server with previous_response_id and offers built-in tools, while "
         "Chat Completions remains the format most OpenAI-compatible providers speak."
     ),
-    # The lesson-1 prompt in Chinese (normalised: no final "。").
-    "用两句话解释什么是流式输出大模型的回复": (
-        "流式输出是指服务器在大模型生成回复的同时，把内容切成一小段一小段（通常是几个词元）陆续发给客户端，"
-        "而不是等整段回答写完再一次性返回。这样用户在几百毫秒内就能看到第一个字，还可以一边阅读一边等待剩下的内容。"
+    "write a short poem": (
+        "Morning light arrives\nsoft across the kitchen floor;\nthe kettle starts to sing,\n"
+        "and the day, still half asleep,\nopens like a door."
     ),
 }
+CURATED |= CURATED_ZH
