@@ -92,9 +92,13 @@ def _poem(wish: Intent, prompt: str, rng: random.Random) -> str:
 
 
 def _list(wish: Intent, prompt: str, rng: random.Random) -> str:
-    count = wish.count or 5
-    known = categories.names(wish.topic, zh=False)
-    what = f"{_number(count)} {wish.topic}" if wish.topic else f"{_number(count)} {wish.form or 'ideas'}"
+    known = categories.names(wish.form or " ".join(wish.topic.split()[:2]), zh=False)  # "rivers", "the planets"
+    count = wish.count or len(known) or 5
+    what = wish.topic or wish.form or "ideas"
+    if wish.count:
+        what = f"{_number(wish.count)} {what}"
+    elif not (known or wish.topic):
+        what = f"a few {what}"
     if known:
         return f"Here are {what}:\n\n" + "\n".join(f"{i}. {n[0].upper() + n[1:]}" for i, n in
                                                    enumerate(known[:count], 1))

@@ -72,16 +72,17 @@ def _poem(wish: Intent, prompt: str, rng: random.Random) -> str:
 
 def _list(wish: Intent, prompt: str, rng: random.Random) -> str:
     count = wish.count or 5
-    known = categories.names(wish.form + wish.topic, zh=True)
+    known = categories.names(wish.form, zh=True)
     if known:
-        head = f"这里有{numeral(count)}{'种' if wish.form else '个'}{wish.form}：" if wish.form else "这里有几个例子："
+        head = f"这里有{numeral(count)}{wish.measure}{wish.form}："
         return head + "\n\n" + "\n".join(f"{i}. {name}" for i, name in enumerate(known[:count], 1))
     noun = wish.form or "建议"
     what = f"{wish.topic}的{noun}" if wish.topic else noun
     bank = _IDEAS if any(w in wish.form + wish.topic for w in _IDEA_WORDS) else _ITEMS
     items = rng.sample(bank, min(count, len(bank)))
     lines = [f"{i}. **{title}**：{text}" for i, (title, text) in enumerate(items, 1)]
-    return f"这里有{numeral(count)}个{what}：\n\n" + "\n".join(lines) + "\n\n可以先挑一两条试试，看看哪条最适合你。"
+    head = f"这里有{numeral(count)}{wish.measure}{what}："
+    return head + "\n\n" + "\n".join(lines) + "\n\n可以先挑一两条试试，看看哪条最适合你。"
 
 
 def _explain(wish: Intent, prompt: str, rng: random.Random) -> str:

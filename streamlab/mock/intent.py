@@ -23,6 +23,7 @@ class Intent:
     count: int = 0  # list items asked for ("five tips"); 0 when unstated
     words: int = 0  # length asked for ("150 words"); 0 when unstated
     form: str = ""  # poem: haiku | limerick | ""; list: its noun ("tips", "方法"); code: the language
+    measure: str = "个"  # Chinese lists: the measure word the prompt counts with (三本书, 三座山)
     zh: bool = False
 
 
@@ -46,7 +47,7 @@ _NOT_ITEMS = {"sentences", "words", "paragraphs", "lines", "stanzas", "verses", 
 _STORY = re.compile(r"\b(story|stories|tale|fable)\b", re.I)
 _ESSAY = re.compile(r"\b(essay|article|paragraph|blog post|report|speech|letter)\b", re.I)
 _WORD_COUNT = re.compile(r"\b(\d{2,4})\s+words\b", re.I)
-_WEATHER = re.compile(r"\b(weather|forecast|temperature|raining|snowing)\b", re.I)
+_WEATHER = re.compile(r"\b(weather|forecast|raining|snowing)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|on|of)\s+(.+)$", re.I)
 _LEAD = re.compile(
     r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?"
@@ -89,14 +90,15 @@ def _english(prompt: str) -> Intent:
     if counted and counted.group(2).split()[-1].lower() in _NOT_ITEMS:
         counted = None
     if _LIST_LEAD.match(clean) or counted or re.match(r"^what are (?:some|the)\b", clean, re.I):
-        count = 5
+        count = 0
         if counted:
             number = counted.group(1).lower()
             count = int(number) if number.isdigit() else NUMBERS[number]
             tail = _whole_topic((counted.group(2) + counted.group(3)).split())
         else:
             tail = _whole_topic(re.sub(r"^(?:please\s+)?\w+\s+(?:me\s+)?", "", clean).split())
-        return Intent("list", tail, count=max(2, min(count, 10)), form=counted.group(2).split()[-1] if counted else "")
+        return Intent("list", tail, count=count and max(2, min(count, 10)),
+                      form=counted.group(2).split()[-1] if counted else "")
     if _STORY.search(clean):
         return Intent("story", topic)
     if _ESSAY.search(clean) or length:
@@ -117,10 +119,10 @@ _ZH_LANG = re.compile(r"python|javascript|typescript|js|node", re.I)
 _ZH_CODE = re.compile(r"代码|函数|程序|脚本|算法|排序|正则|斐波那契|阶乘|二分查找|回文|素数|质数")
 _ZH_CODE_VERB = re.compile(r"写|实现|编写|给出|生成|用.{0,12}(?:写|实现|做)")
 _ZH_LIST = re.compile(r"列出|列举|罗列|清单|推荐|盘点")
-_ZH_COUNTED = re.compile(r"([两二三四五六七八九十几]|\d{1,2})(?:个|条|种|点|本|项|件|部|样|位|座)(.*)$")
+_ZH_COUNTED = re.compile(r"([两二三四五六七八九十几]|\d{1,2})(个|条|种|点|本|项|件|部|样|位|座)(.*)$")
 _ZH_STORY = re.compile(r"故事|童话|小说")
 _ZH_ESSAY = re.compile(r"文章|作文|短文|一篇|散文|一段话")
-_ZH_WEATHER = re.compile(r"天气|气温|温度|下雨|下雪")
+_ZH_WEATHER = re.compile(r"天气|气温|下雨|下雪")
 _ZH_QUESTION = re.compile(r"为什么|为何|怎么|怎样|如何|是不是|能不能|有没有|哪")
 _ZH_ABOUT = (re.compile(r"(?:关于|以)(.+?)(?:的|为题|为主题)"),
              re.compile(r"(?:描写|赞美|歌颂|一首|一篇|一个)(.+?)(?:的|$)"))
@@ -160,9 +162,9 @@ def _chinese(prompt: str) -> Intent:
     if counted and counted.group(1) not in ("一",) and (_ZH_LIST.search(clean) or counted.group(2)):
         number = counted.group(1)
         count = int(number) if number.isdigit() else ZH_NUMBERS[number]
-        rest = counted.group(2).strip()
-        topic, _, noun = rest.rpartition("的")
-        return Intent("list", _zh_topic(topic), count=max(2, min(count, 10)), form=_zh_topic(noun), zh=True)
+        topic, _, noun = counted.group(3).strip().rpartition("的")
+        return Intent("list", _zh_topic(topic), count=max(2, min(count, 10)), form=_zh_topic(noun),
+                      measure=counted.group(2), zh=True)
     if _ZH_LIST.search(clean):
         return Intent("list", _zh_topic(_ZH_LIST.split(clean, 1)[-1]), count=5, zh=True)
     if _ZH_STORY.search(clean):

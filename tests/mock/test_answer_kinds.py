@@ -191,3 +191,12 @@ def test_claude_announces_the_chinese_tool_call_in_chinese(claude):
                                    messages=[{"role": "user", "content": "北京天气怎么样？"}])
     assert reply.content[0].text == "我来查一下北京现在的天气。"
     assert reply.content[1].input == {"city": "北京"}
+
+
+def test_lists_of_known_things_name_them_and_count_as_asked():
+    assert answer("Name the planets").splitlines()[2:] == ["1. Mercury", "2. Venus", "3. Earth", "4. Mars",
+                                                          "5. Jupiter", "6. Saturn", "7. Uranus", "8. Neptune"]
+    assert answer("列出三座山").startswith("这里有三座山：\n\n1. 珠穆朗玛峰")
+    books = answer("推荐三本好书")
+    assert books.startswith("这里有三本好书：") and kind_of(books) == "list" and "《三体》" in books
+    assert "ideas" in answer("Give me 3 ideas for a birthday party").splitlines()[0]
