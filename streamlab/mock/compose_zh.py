@@ -39,6 +39,7 @@ _IDEAS = [("选一个主题", "有了一个清楚的主题，其他安排都更�
           ("准备一个小惊喜", "一个意料之外的小环节，往往是大家事后最记得的部分。"),
           ("尝试新鲜事", "去一个谁都没去过的地方，或者试一门新课、一个新游戏。"),
           ("留出余地", "日程别排得太满，让每个人都不用赶时间。")]
+_MEASURES = {"书": "本", "山": "座", "河": "条", "水果": "种", "颜色": "种", "语言": "种", "动物": "种"}
 _IDEA_WORDS = ("想法", "点子", "活动", "周末", "聚会", "旅行", "生日", "假期", "礼物")
 _OPEN_TOPIC = ["{t}可以从三个方面来理解：它是什么、它怎样工作，以及它适合用在哪里。",
                "简单来说，{t}并没有看上去那么复杂，我们一步一步来看。"]
@@ -74,7 +75,9 @@ def _list(wish: Intent, prompt: str, rng: random.Random) -> str:
     count = wish.count or 5
     known = categories.names(wish.form, zh=True)
     if known:
-        head = f"这里有{numeral(count)}{wish.measure}{wish.form}："
+        measure = wish.measure if wish.measure != "个" else \
+            next((m for noun, m in _MEASURES.items() if noun in wish.form), "个")
+        head = f"这里有{numeral(count)}{measure}{wish.form}："
         return head + "\n\n" + "\n".join(f"{i}. {name}" for i, name in enumerate(known[:count], 1))
     noun = wish.form or "建议"
     what = f"{wish.topic}的{noun}" if wish.topic else noun

@@ -128,7 +128,8 @@ _ZH_ABOUT = (re.compile(r"(?:关于|以)(.+?)(?:的|为题|为主题)"),
              re.compile(r"(?:描写|赞美|歌颂|一首|一篇|一个)(.+?)(?:的|$)"))
 _ZH_LEAD = re.compile(r"^(?:请你|请|麻烦你?|能否|可以|你能|帮我|给我)?"
                       r"(?:用(?:简单|通俗|浅显|简洁)的?(?:语言|话|方式|例子)?)?"
-                      r"(?:简单|简要|详细|通俗)?地?(?:解释|介绍|说明|讲讲|讲一讲|谈谈|说说|聊聊|科普|描述)?(?:一下)?"
+                      r"(?:从.{1,3}个?(?:方面|角度))?(?:简单|简要|详细|通俗)?地?"
+                      r"(?:解释|介绍|说明|讲讲|讲一讲|谈谈|说说|聊聊|科普|描述|分析|比较|评价|总结)?(?:一下)?"
                       r"(?:什么是|什么叫)?")
 _ZH_TAIL = re.compile(r"(?:是什么意思|是什么|是啥|指什么|吗|呢|吧)$")
 _ZH_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef,.!?;:\"'()]")
@@ -159,14 +160,15 @@ def _chinese(prompt: str) -> Intent:
     if _ZH_CODE_VERB.search(clean) and (language or _ZH_CODE.search(clean)):
         return Intent("code", form=_LANGS[language.group(0).lower()] if language else "python", zh=True)
     counted = _ZH_COUNTED.search(clean)
-    if counted and counted.group(1) not in ("一",) and (_ZH_LIST.search(clean) or counted.group(2)):
+    if counted and (_ZH_LIST.search(clean) or counted.group(3).strip()) and not counted.group(3).startswith("方面"):
         number = counted.group(1)
         count = int(number) if number.isdigit() else ZH_NUMBERS[number]
         topic, _, noun = counted.group(3).strip().rpartition("的")
         return Intent("list", _zh_topic(topic), count=max(2, min(count, 10)), form=_zh_topic(noun),
                       measure=counted.group(2), zh=True)
-    if _ZH_LIST.search(clean):
-        return Intent("list", _zh_topic(_ZH_LIST.split(clean, 1)[-1]), count=5, zh=True)
+    if _ZH_LIST.search(clean):  # "推荐一些好书": no count
+        topic, _, noun = re.sub(r"^(?:一下|一些|些)", "", _ZH_LIST.split(clean, 1)[-1]).rpartition("的")
+        return Intent("list", _zh_topic(topic), count=5, form=_zh_topic(noun), zh=True)
     if _ZH_STORY.search(clean):
         return Intent("story", _about_zh(clean), zh=True)
     if _ZH_ESSAY.search(clean):
