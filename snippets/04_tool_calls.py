@@ -41,9 +41,9 @@ def stream(client, prompt, *, model: str = "gpt-5-mini"):
             {"id": c["id"], "type": "function", "function": {"name": c["name"], "arguments": c["arguments"]}}
             for c in calls.values()]})
         for call in calls.values():
-            result = get_weather(**json.loads(call["arguments"]))
-            yield "tool calls", f"get_weather({call['arguments']}) → {json.dumps(result)}\n"
-            messages.append({"role": "tool", "tool_call_id": call["id"], "content": json.dumps(result)})
+            result = json.dumps(get_weather(**json.loads(call["arguments"])), ensure_ascii=False)  # 北京, not \u5317
+            yield "tool calls", f"get_weather({call['arguments']}) → {result}\n"
+            messages.append({"role": "tool", "tool_call_id": call["id"], "content": result})
 
 
 if __name__ == "__main__":

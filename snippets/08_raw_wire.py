@@ -56,7 +56,8 @@ def stream(client, prompt, *, model: str = "gpt-5-mini", wire: Literal["openai",
                 yield fields["text"]
     auth = f'-H "Authorization: Bearer ${key}" -H "Content-Type: application/json"'
     extra = "".join(f' -H "{name}: {value}"' for name, value in headers.items())
-    yield "curl", f"curl -N {client.base_url}{path} {auth}{extra} -d {shlex.quote(json.dumps(body))}\n"
+    quoted = shlex.quote(json.dumps(body, ensure_ascii=False))  # 你好 as typed, not \u4f60\u597d
+    yield "curl", f"curl -N {client.base_url}{path} {auth}{extra} -d {quoted}\n"
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """Curated answers to the lessons' default prompts: short, correct, worth reading while they stream.
 
-Keys are normalised with `text.normalise` (lower case, single spaces, straight quotes, no final punctuation).
+Keys are normalised with `text.normalise` (lower case, single spaces, straight quotes, no final punctuation);
+the Chinese ones live in `text_zh.py`.
 """
+
+from .text_zh import CURATED_ZH
 
 CURATED = {
     "explain in two sentences what streaming an llm response means": (
@@ -124,4 +127,28 @@ CURATED = {
         "流式输出是指服务器在大模型生成回复的同时，把内容切成一小段一小段（通常是几个词元）陆续发给客户端，"
         "而不是等整段回答写完再一次性返回。这样用户在几百毫秒内就能看到第一个字，还可以一边阅读一边等待剩下的内容。"
     ),
+    # English versions of the Chinese tutorials' prompts (text_zh.py).
+    "explain what machine learning is": (
+        "Machine learning is a branch of artificial intelligence in which a computer learns patterns from "
+        "examples instead of following rules a programmer wrote by hand. To filter spam, for instance, you do not "
+        "list every suspicious word; you show a model thousands of e-mails labelled spam or not spam, and training "
+        "adjusts its parameters until its guesses on those examples are right most of the time. Once trained, the "
+        "model can judge e-mails it has never seen. The same idea, with far more data, powers recommendations, "
+        "speech recognition and the large language models behind chat assistants."
+    ),
+    "explain quantum computing in simple terms": (
+        "An ordinary computer stores information in bits, and each bit is either 0 or 1, like a coin lying heads "
+        "or tails on a table. A quantum computer uses qubits, which can be in a mix of 0 and 1 at once, more like "
+        "a coin still spinning in the air. Qubits can also be entangled, so that measuring one tells you about "
+        "another, and a quantum program uses interference to make the right answers more likely and the wrong "
+        "ones cancel out. For a few problems, such as simulating molecules or factoring large numbers, that could "
+        "be dramatically faster than any ordinary computer. It is not faster at everything, though, and today's "
+        "machines are small and error-prone, so useful large-scale quantum computing is still some way off."
+    ),
+    "write a short poem": (
+        "Morning light arrives\nsoft across the kitchen floor;\nthe kettle starts to sing,\n"
+        "and the day, still half asleep,\nopens like a door."
+    ),
 }
+CURATED["what is machine learning"] = CURATED["explain what machine learning is"]
+CURATED |= CURATED_ZH

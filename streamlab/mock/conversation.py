@@ -136,7 +136,7 @@ def _answer(conv: Conversation, preamble: bool) -> Reply:
     else:
         calls = tools.plan_calls(conv.tools, conv.tool_choice, conv.prompt, conv.system)
         # The text depends on the prompt alone, so every API (and stream or not) gives the same answer to it.
-        answer = tools.preamble(calls) if calls and preamble else "" if calls else \
+        answer = tools.preamble(calls, conv.prompt) if calls and preamble else "" if calls else \
             text.answer(conv.prompt, text.stable_hash(text.normalise(conv.prompt)))
     pieces = text.tokenize(answer)
     finish = "tool_calls" if calls else "stop"

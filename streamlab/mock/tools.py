@@ -7,6 +7,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from . import compose_zh
 from .text import is_cjk
 
 CITIES = ("New York", "San Francisco", "Los Angeles", "Mexico City", "Buenos Aires", "Rio de Janeiro", "Hong Kong",
@@ -165,13 +166,17 @@ def plan_calls(tools: list[Tool], choice: str, prompt: str, system: str = "") ->
     return [ToolCall(tool.name, arguments_for(tool.schema, prompt, tool.name))]
 
 
-def preamble(calls: list[ToolCall]) -> str:
-    """What Claude tends to say before calling tools."""
+def preamble(calls: list[ToolCall], prompt: str = "") -> str:
+    """What Claude tends to say before calling tools (in Chinese to a Chinese prompt)."""
     targets = [next((v for v in c.arguments.values() if isinstance(v, str) and v), "") for c in calls]
     targets = [t for t in targets if t]
+    weather = any(w in calls[0].name.lower() for w in ("weather", "forecast", "temperature"))
+    if is_cjk(prompt):
+        where = "和".join(targets)
+        return f"我来查一下{where}现在的天气。" if weather and where else f"我来调用 {calls[0].name} 工具查一下。"
     if targets:
         joined = targets[0] if len(targets) == 1 else ", ".join(targets[:-1]) + " and " + targets[-1]
-        if any(w in calls[0].name.lower() for w in ("weather", "forecast", "temperature")):
+        if weather:
             return f"I'll check the current weather in {joined}."
         return f"I'll use the {calls[0].name} tool for {joined}."
     return f"I'll use the {calls[0].name} tool."
@@ -185,37 +190,61 @@ def _unit(value, unit) -> str:
         unit, " degrees")
 
 
-def _clause(result: ToolResult) -> tuple[str, str, float | None]:
-    """(place, clause, temperature) for one tool result."""
+def _reading(result: ToolResult) -> tuple[str, dict | str, str | None, str]:
+    """(place, data, temperature key, unit symbol) for one tool result."""
     try:
         data = json.loads(result.content)
     except ValueError:
         data = result.content
     place = next((v for v in result.arguments.values() if isinstance(v, str) and v), "")
+    if not isinstance(data, dict):
+        return place, data, None, ""
+    place = str(next((data[k] for k in _LOCATION_KEYS[:4] if data.get(k)), place))
+    temp_key = next((k for k in data if k.lower() in ("temperature", "temp", "temp_c", "temperature_c",
+                                                       "temp_f", "temperature_f")), None)
+    if temp_key is None:
+        return place, data, None, ""
+    unit = data.get("unit") or ("f" if temp_key.endswith("_f") else "c" if temp_key.endswith("_c") else "")
+    return place, data, temp_key, _unit(data[temp_key], unit)
+
+
+def _condition(data: dict):
+    return next((data[k] for k in data if k.lower() in ("condition", "conditions", "description", "summary", "sky",
+                                                         "weather")), None)
+
+
+def _clause(result: ToolResult) -> tuple[str, str, float | None]:
+    """(place, clause, temperature) for one tool result."""
+    place, data, temp_key, unit = _reading(result)
+    if temp_key is not None:
+        temp, cond = data[temp_key], _condition(data)
+        clause = f"it is {temp}{unit}" + (f" and {str(cond).lower()}" if cond else "")
+        number = temp if isinstance(temp, (int, float)) and not isinstance(temp, bool) else None
+        return place, clause, number
     if isinstance(data, dict):
-        place = str(next((data[k] for k in _LOCATION_KEYS[:4] if data.get(k)), place))
-        temp_key = next((k for k in data if k.lower() in ("temperature", "temp", "temp_c", "temperature_c",
-                                                           "temp_f", "temperature_f")), None)
-        cond = next((data[k] for k in data if k.lower() in ("condition", "conditions", "description",
-                                                             "summary", "sky", "weather")), None)
-        if temp_key is not None:
-            unit = data.get("unit") or ("f" if temp_key.endswith("_f") else "c" if temp_key.endswith("_c") else "")
-            temp = data[temp_key]
-            clause = f"it is {temp}{_unit(temp, unit)}" + (f" and {str(cond).lower()}" if cond else "")
-            number = temp if isinstance(temp, (int, float)) and not isinstance(temp, bool) else None
-            return place, clause, number
         shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in data.items() if k not in _LOCATION_KEYS[:4])
         return place, f"the tool reports {shown or 'no details'}", None
     return place, f"the tool returned {str(data).strip()[:200]}", None
 
 
+def _answer_zh(results: list[ToolResult], rng: random.Random) -> str:
+    readings = []
+    for result in results:
+        place, data, temp_key, unit = _reading(result)
+        if temp_key is None:  # not a weather reading: show what the tool returned, as it returned it
+            shown = json.dumps(data, ensure_ascii=False) if isinstance(data, dict) else str(data).strip()[:200]
+            return f"根据工具返回的数据：{shown}。"
+        unit = unit if unit.startswith("°") else "度" if unit else ""  # " degrees" → 度
+        readings.append((place, data[temp_key], unit, _condition(data)))
+    return compose_zh.weather_report(readings, rng)
+
+
 def answer_from_results(results: list[ToolResult], prompt: str, seed: str) -> str:
-    """Final text that uses what the tools returned (quotes their numbers)."""
-    parts = [_clause(r) for r in results]
+    """Final text that uses what the tools returned (quotes their numbers), in the prompt's language."""
     rng = random.Random(seed)
     if is_cjk(prompt):
-        body = "；".join(f"{p or '查询结果'}：{c}" for p, c, _ in parts)
-        return f"根据工具返回的数据，{body}。"
+        return _answer_zh(results, rng)
+    parts = [_clause(r) for r in results]
     clauses = [f"in {p} {c}" if p else c for p, c, _ in parts]
     joined = clauses[0] if len(clauses) == 1 else f"{clauses[0]}, and {clauses[1]}" if len(clauses) == 2 \
         else "; ".join(clauses[:-1]) + "; and " + clauses[-1]

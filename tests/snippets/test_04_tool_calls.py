@@ -65,3 +65,13 @@ def test_a_prompt_that_needs_no_tool_streams_a_plain_answer(run_snippet):
     run = run_snippet(STEM, prompt="Say hello in five words")
     assert run.text() == "Hello there, how are you?"
     assert run.text("tool calls") == ""
+
+
+def test_a_chinese_prompt_shows_its_city_and_results_unescaped_and_gets_a_chinese_answer(run_snippet):
+    run = run_snippet(STEM, prompt="北京天气怎么样？")
+    panes = run.text("tool calls")
+    assert "\\u" not in panes
+    (call,) = [m for m in map(RESULT.fullmatch, panes.splitlines()) if m]
+    assert call[1] == '{"city": "北京"}' and call[2].startswith('{"city": "北京", ')
+    weather = lessons.load(STEM).module.get_weather("北京")
+    assert f"北京现在{'晴' if weather['sky'] == 'sunny' else '多云'}，气温 {weather['temperature_c']}°C" in run.text()

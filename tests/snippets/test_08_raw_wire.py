@@ -145,3 +145,16 @@ def test_an_error_event_on_the_wire_raises_and_keeps_the_partial_text(run_snippe
     assert run.pieces() and ANSWER.startswith(run.text()) and run.text() != ANSWER
     assert run.text("parsed").splitlines()[-1].startswith("error: ")
     assert "[DONE]" not in run.text("wire") and "message_stop" not in run.text("wire")
+
+
+@pytest.mark.parametrize("wire", ["openai", "anthropic"])
+def test_chinese_stays_chinese_in_the_curl_command_and_the_parsed_events(run_snippet, wire):
+    run = run_snippet(STEM, prompt="你好", wire=wire)
+    assert '"content": "你好"' in run.text("curl") and "\\u" not in run.text("curl")
+    assert "\\u" not in run.text("parsed") and "\\u" not in run.text("wire")
+    assert run.text().startswith("你好") and "".join(ast.literal_eval(line.split("text=", 1)[1]) for line in
+                                                      run.text("parsed").splitlines() if "text=" in line) == run.text()
+    env = {"PATH": os.environ["PATH"], "OPENAI_API_KEY": "any-key", "ANTHROPIC_API_KEY": "any-key"}
+    result = subprocess.run(["bash", "-c", run.text("curl").strip() + " -s"], env=env, capture_output=True,
+                            text=True, timeout=30)
+    assert texts_in(result.stdout, wire) == run.pieces()  # the command, Chinese as typed, asks the same question
