@@ -3,8 +3,9 @@ nginx in front of them, run as an ordinary user with its files in a temporary fo
 
     python deploy/replicas.py [--replicas 2] [--port 8080]
 
-serves until Ctrl-C. The replica test (tests/deploy) and the benchmark (bench/bench_replicas.py) start it the
-same way. nginx's configuration is the recipe's own, with only the ports changed.
+serves until Ctrl-C (or `kill` of its PID). The replica test (tests/deploy) and the benchmark
+(bench/bench_replicas.py) start it the same way. nginx's configuration is the recipe's own, with only the ports
+changed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -138,6 +140,8 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=0, help="nginx's port (default: a free one)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill PID` stops nginx and the replicas too
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even where a shell ignored it
     replicas = Replicas(args.replicas)
     if args.port:
         replicas.port, replicas.url = args.port, f"http://127.0.0.1:{args.port}"
@@ -145,7 +149,7 @@ def main() -> None:
         print(f"StreamLab through nginx: {replicas.url}  (replicas: {', '.join(replicas.replica_urls)})", flush=True)
         try:
             replicas.nginx.wait()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):
             pass
 
 
