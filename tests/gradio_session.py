@@ -1,37 +1,60 @@
 """A browser session spoken over Gradio's own HTTP protocol, as a script (not a page) would: any event the
-page can fire, private ones included, called by index with the values a visitor chooses."""
+page can fire, private ones included, called by index with the values a visitor chooses. `GradioSession` does
+it one call at a time; `stream_event` does it async, for a room of learners driven from one process (the
+replica test in tests/deploy and bench/bench_room.py)."""
 
 from __future__ import annotations
 
 import json
+import time
 import uuid
+from dataclasses import dataclass
 
 import httpx2
+
+
+def new_session_hash() -> str:
+    return uuid.uuid4().hex[:11]
+
+
+def index_of(config: dict, *, api_name: str = "", outputs_from: str = "", inputs: int = -1) -> int:
+    """fn_index of a run endpoint (by api_name) or of a private event (whose outputs include the component with
+    elem_id `outputs_from`, and which takes `inputs` inputs), in the page's `config`."""
+    ids = {c["id"]: c["props"].get("elem_id") for c in config["components"]}
+    for index, dep in enumerate(config["dependencies"]):
+        if api_name and dep.get("api_name") == api_name:
+            return index
+        if outputs_from and outputs_from in [ids.get(o) for o in dep["outputs"]] and len(dep["inputs"]) == inputs:
+            return index
+    raise LookupError(api_name or outputs_from)
+
+
+def load_index(config: dict) -> int | None:
+    """The event a browser fires when it opens the page (a `load` trigger), if the page has one."""
+    return next((i for i, dep in enumerate(config["dependencies"])
+                 if any(t[1] == "load" for t in dep.get("targets") or [])), None)
+
+
+def event_body(config: dict, fn_index: int, data: list, session_hash: str) -> dict:
+    """The queue/join body a page sends for event `fn_index` with `data` (None for a State input: the server
+    keeps this session's)."""
+    dep = config["dependencies"][fn_index]
+    return {"data": data, "fn_index": fn_index, "session_hash": session_hash, "event_data": None,
+            "trigger_id": dep["targets"][0][0] if dep.get("targets") else None}
 
 
 class GradioSession:
     def __init__(self, url: str):
         self.url = url
-        self.session_hash = uuid.uuid4().hex[:11]
+        self.session_hash = new_session_hash()
         self.config = httpx2.get(f"{url}/config", timeout=10).json()
 
     def index_of(self, *, api_name: str = "", outputs_from: str = "", inputs: int = -1) -> int:
-        """fn_index of a run endpoint (by api_name) or of a private event (whose outputs include the
-        component with elem_id `outputs_from`, and which takes `inputs` inputs)."""
-        ids = {c["id"]: c["props"].get("elem_id") for c in self.config["components"]}
-        for index, dep in enumerate(self.config["dependencies"]):
-            if api_name and dep.get("api_name") == api_name:
-                return index
-            if outputs_from and outputs_from in [ids.get(o) for o in dep["outputs"]] and len(dep["inputs"]) == inputs:
-                return index
-        raise LookupError(api_name or outputs_from)
+        return index_of(self.config, api_name=api_name, outputs_from=outputs_from, inputs=inputs)
 
     def call(self, fn_index: int, data: list, timeout: float = 60.0) -> list:
-        """Fire the event with `data` (None for a State input: the server keeps this session's), wait for it
-        to end, return its last output values."""
-        dep = self.config["dependencies"][fn_index]
-        body = {"data": data, "fn_index": fn_index, "session_hash": self.session_hash, "event_data": None,
-                "trigger_id": dep["targets"][0][0] if dep.get("targets") else None}
+        """Fire the event with `data`, wait for it to end, return its last output values."""
+        body = event_body(self.config, fn_index, data, self.session_hash)
         with httpx2.Client(timeout=timeout) as http:
             # encoded here, as a script may: NaN and lone surrogates ("\\ud800") go through as JSON allows
             joined = http.post(f"{self.url}/gradio_api/queue/join", content=json.dumps(body),
@@ -59,11 +82,15 @@ class GradioSession:
 PANEL_EVENT_INPUTS = 7  # provider, preset, base URL, model, key, mock speed, mock fault
 
 
+def panel_index(config: dict) -> int:
+    """fn_index of the provider panel's private event."""
+    return index_of(config, outputs_from="provider-summary", inputs=PANEL_EVENT_INPUTS)
+
+
 def choose(session: GradioSession, provider: str, base_url: str = "", key: str = "", preset: str = "Custom URL",
            model: str = "", speed: str = "instant", fault: str = "none") -> str:
     """Set this session's provider panel (through its private event, as a script can); the summary shown."""
-    index = session.index_of(outputs_from="provider-summary", inputs=PANEL_EVENT_INPUTS)
-    return session.call(index, [provider, preset, base_url, model, key, speed, fault])[1]
+    return session.call(panel_index(session.config), [provider, preset, base_url, model, key, speed, fault])[1]
 
 
 def run(session: GradioSession, stem: str, prompt: str, *options) -> tuple[str, str]:
@@ -72,3 +99,54 @@ def run(session: GradioSession, stem: str, prompt: str, *options) -> tuple[str, 
     values = session.call(index, [None, prompt, *options], timeout=120)
     panes = len(values) - 3  # panes…, status, metrics, chart
     return values[0], values[panes]
+
+
+@dataclass
+class Run:
+    """One event as a learner's page saw it stream, timed from the moment it was fired."""
+
+    first_s: float | None = None  # the first text in the main pane
+    end_s: float | None = None  # the event completed
+    text: str = ""  # the main pane at the end
+    updates: int = 0  # messages carrying output: every frame, the final one included
+    partials: int = 0  # frames with text before the final one: the text seen growing
+    bytes: int = 0  # read off the session's event stream
+    success: bool = False
+
+
+def main_pane(text: str, output: dict) -> str:
+    """The main pane (first output) after one update: a whole value, or a diff of the last one
+    (`[["append", [], "more"], …]`, `[["replace", [], "all"]]`)."""
+    main = (output.get("data") or [""])[0]
+    if isinstance(main, str):
+        return main
+    for op, _path, value in main or []:
+        text = text + value if op == "append" else value if op == "replace" else text
+    return text
+
+
+async def stream_event(http: httpx2.AsyncClient, url: str, body: dict) -> Run:
+    """Fire one event (a queue/join `body`) and follow it on the session's event stream to its end; bounded by
+    `http`'s timeout, and by the stream's end."""
+    run, began = Run(), time.perf_counter()
+    joined = await http.post(f"{url}/gradio_api/queue/join", json=body)
+    joined.raise_for_status()
+    event_id = joined.json()["event_id"]
+    async with http.stream("GET", f"{url}/gradio_api/queue/data",
+                           params={"session_hash": body["session_hash"]}) as stream:
+        async for line in stream.aiter_lines():
+            run.bytes += len(line) + 1
+            if not line.startswith("data:"):
+                continue
+            message = json.loads(line[5:])
+            if message.get("event_id") != event_id or "output" not in message:
+                continue
+            run.updates += 1
+            run.text = main_pane(run.text, message["output"])
+            if run.text and run.first_s is None:
+                run.first_s = time.perf_counter() - began
+            if message.get("msg") == "process_completed":
+                run.end_s, run.success = time.perf_counter() - began, message.get("success", True)
+                break
+            run.partials += bool(run.text)
+    return run
