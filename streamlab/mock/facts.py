@@ -28,7 +28,11 @@ January February March April May June July August September October November Dec
 Hi Hello Hey Dear Thanks Thank Sure Okay OK Ok""".split())
 # Words near a number that tell which field it belongs to, by the field name's own words.
 HINTS = {
-    "age": ("years", "old", "age", "aged", "year-old"),
+    "age": ("years", "old", "age", "aged", "year-old", "岁", "年龄"),
+    "nights": ("night", "nights", "晚", "夜", "晚上"),
+    "days": ("day", "days", "天", "日"),
+    "budget": ("budget", "€", "eur", "euro", "euros", "$", "dollars", "预算", "欧元", "元", "美元"),
+    "eur": ("eur", "euro", "euros", "€", "欧元"),
     "price": ("$", "dollar", "dollars", "usd", "each", "price", "cost", "costs", "euro", "euros", "for"),
     "cost": ("$", "dollar", "dollars", "cost", "costs", "price"),
     "amount": ("$", "dollar", "dollars", "amount", "total"),
@@ -76,7 +80,7 @@ class Facts:
         for i, number in enumerate(self.numbers):
             if ("n", i) in self.used:
                 continue
-            near = [w.lower() for w in number.before[-3:] + number.after[:3]]
+            near = [_hint_word(w.lower(), hints) for w in number.before[-3:] + number.after[:3]]
             score = sum(2 if w in words else 1 for w in near if w in hints)
             if score > best_score:
                 best, best_score = i, score
@@ -99,9 +103,27 @@ class Facts:
             return list(self.places)
         match = re.search(r"((?:[\w' -]+,\s*)+[\w' -]+?\s+(?:and|or)\s+[\w' -]+)", self.text)
         if not match:
-            return []
+            return _chinese_items(self.text)
         parts = re.split(r",\s*|\s+(?:and|or)\s+", match.group(1))
         return [p.strip() for p in parts if p.strip()][:8]
+
+
+def _chinese_items(text: str) -> list[str]:
+    """Things a Chinese prompt lists: "想去博物馆、市场和听法朵" → 博物馆, 市场, 听法朵."""
+    match = re.search(r"([\u4e00-\u9fff\w]+(?:、[\u4e00-\u9fff\w]+)+(?:[和或与及][\u4e00-\u9fff\w]+)?)", text)
+    if not match:
+        return []
+    parts = re.split(r"、|(?<=[\u4e00-\u9fff])[和或与及]", match.group(1))
+    parts[0] = re.sub(r"^.*?(?:想去|要去|想要|包括|包含|比如|例如|有|去|要)+", "", parts[0]) or parts[0]
+    return [p for p in parts if p][:8]
+
+
+def _hint_word(word: str, hints: set[str]) -> str:
+    """`word`, or the Chinese hint it starts or ends with: Chinese has no spaces, so "晚的行程" holds "晚"
+    and "预算" ends "岁，预算"-style runs."""
+    if word in hints or not re.match(r"[\u4e00-\u9fff]", word[:1] + word[-1:]):
+        return word
+    return next((h for h in hints if len(h) < len(word) and (word.startswith(h) or word.endswith(h))), word)
 
 
 def _tokens(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import random
+import re
 
 from . import text
 
@@ -92,8 +93,21 @@ def _quote(prompt: str) -> str:
     return quote if quote[-1] in ".?!…" else quote + "."
 
 
+_STOP = set("""what which when where why how does have with that this from into about explain describe tell write
+give list name show please would could should there their them they your make between""".split())
+
+
+def _terms(prompt: str) -> list[str]:
+    """Up to three words of the prompt an answer on its topic would also use (no question or filler words)."""
+    seen: list[str] = []
+    for word in re.findall(r"[A-Za-z][A-Za-z0-9+#.-]*[A-Za-z0-9+#]|[A-Za-z]", prompt):
+        if (len(word) >= 4 or word.isupper()) and word.lower() not in _STOP and word.lower() not in seen:
+            seen.append(word if word.isupper() else word.lower())
+    return seen[:3]
+
+
 def _english(prompt: str, rng: random.Random) -> list[str]:
-    terms = text._terms(prompt)  # the words an answer on this topic would also use
+    terms = _terms(prompt)  # the words an answer on this topic would also use
     recall = rng.choice(_RECALL[len(terms) < 2:]) if terms else _RECALL_PLAIN
     recall = recall.format(terms=" and ".join(terms[:2]), term=terms[0] if terms else "")
     return [rng.choice(_UNDERSTAND).format(quote=_quote(prompt)), recall, rng.choice(_CHECK), rng.choice(_PLAN)]

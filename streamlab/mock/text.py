@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from functools import cache
 
 from . import code_samples, compose_en, compose_zh, intent
 from .answers import CURATED
@@ -78,10 +79,16 @@ def key(prompt: str) -> str:
     return re.sub(r"\s+", "", normal) if is_cjk(normal) else normal
 
 
+@cache
+def _curated() -> dict[str, str]:
+    """The curated answers by `key`, so a Chinese prompt finds its answer with or without spaces."""
+    return {key(prompt): text for prompt, text in CURATED.items()}
+
+
 def answer(prompt: str, seed: str) -> str:
     """The curated answer for a prompt, else one shaped by its intent (a poem, code, a list, a greeting, an
     explanation…), in the prompt's language. `seed` picks among phrasings; the same seed, the same text."""
-    curated = CURATED.get(key(prompt))
+    curated = _curated().get(key(prompt))
     if curated:
         return curated
     zh = is_cjk(prompt)

@@ -58,5 +58,13 @@ CURATED_ZH = {
         "面对 AI，最好的态度也许既不是盲目崇拜，也不是一味恐惧，而是把它当作一件强大的工具："
         "了解它擅长什么、不擅长什么，在使用中保持判断。人和 AI 各展所长，才能让技术真正服务于人。"
     ),
+    "总结responsesapi和chatcompletions的区别": (
+        "Chat Completions 接收一组消息，返回助手的下一条消息；流式输出时，每个数据块都是 choices[0] 上的一个增量，"
+        "文本和工具调用的片段要你自己拼起来。Responses API 是 OpenAI 较新的接口：输入可以是一个字符串，也可以是一组"
+        "输入项，再加上 instructions，返回的是由消息、函数调用等带类型的输出项组成的响应。它的流是一串有名字的事件，"
+        "比如 response.created、response.output_text.delta 和 response.completed，所以你按事件类型处理，而不是去翻"
+        "增量。Responses 还能用 previous_response_id 在服务端保存对话状态，并提供内置工具；而 Chat Completions 仍是"
+        "大多数 OpenAI 兼容服务商所支持的格式。"
+    ),
     "你好": "你好！很高兴见到你。我是 StreamLab 的模拟模型，有什么想问的尽管说，我会把回答一小段一小段地流式发给你。",
 }

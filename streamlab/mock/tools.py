@@ -15,7 +15,8 @@ CITIES = ("New York", "San Francisco", "Los Angeles", "Mexico City", "Buenos Air
           "Singapore", "Seoul", "Mumbai", "Delhi", "Cairo", "Moscow", "Toronto", "Chicago", "Amsterdam", "Vienna",
           "Lisbon", "Dublin", "Stockholm", "Oslo", "Helsinki", "Copenhagen", "Zurich", "Istanbul", "Dubai",
           "Bangkok", "Nairobi", "Lagos", "Boston", "Seattle", "Melbourne", "Edinburgh", "Prague", "Warsaw",
-          "Athens", "Barcelona", "Vancouver", "巴黎", "东京", "伦敦", "北京", "上海", "纽约", "柏林", "香港")
+          "Athens", "Barcelona", "Vancouver", "巴黎", "东京", "伦敦", "北京", "上海", "纽约", "柏林", "香港",
+          "里斯本", "罗马", "马德里", "首尔", "新加坡", "悉尼", "广州", "深圳", "杭州", "成都", "西安")
 _CITY_RE = re.compile("|".join(rf"(?<![A-Za-z]){re.escape(c)}(?![A-Za-z])" for c in CITIES), re.IGNORECASE)
 _WEATHER_WORDS = ("weather", "temperature", "forecast", "rain", "sunny", "snow", "wind", "hot", "cold", "warm",
                   "天气", "气温", "温度")
