@@ -25,12 +25,12 @@ def stream(client, prompt, *, model: str = "gpt-5-mini", wire: Literal["openai",
            max_tokens: int = 0, tools: bool = False):
     body = {"model": model, "messages": [{"role": "user", "content": prompt}], "stream": True}
     if wire == "openai":
-        api, path, key, headers = client.chat.completions, "chat/completions", "OPENAI_API_KEY", {}
+        api, path, headers = client.chat.completions, "chat/completions", {"Authorization": "Bearer $OPENAI_API_KEY"}
         body |= {"max_completion_tokens": max_tokens} if max_tokens else {}
         body |= {"tools": [{"type": "function", "function": WEATHER}], "tool_choice": "required"} if tools else {}
     else:
-        api, path, key = client.messages, "v1/messages", "ANTHROPIC_API_KEY"
-        headers = {"anthropic-version": client.default_headers["anthropic-version"]}
+        api, path = client.messages, "v1/messages"
+        headers = {"x-api-key": "$ANTHROPIC_API_KEY", "anthropic-version": client.default_headers["anthropic-version"]}
         body["max_tokens"] = max_tokens or 1024
         tool = {"name": WEATHER["name"], "description": WEATHER["description"], "input_schema": WEATHER["parameters"]}
         body |= {"tools": [tool], "tool_choice": {"type": "any"}} if tools else {}
@@ -54,10 +54,10 @@ def stream(client, prompt, *, model: str = "gpt-5-mini", wire: Literal["openai",
             yield "parsed", f"{data.get('type') or data.get('object')}{': ' if shown else ''}{', '.join(shown)}\n"
             if fields["text"]:
                 yield fields["text"]
-    auth = f'-H "Authorization: Bearer ${key}" -H "Content-Type: application/json"'
+    headers["Content-Type"] = "application/json"
     extra = "".join(f' -H "{name}: {value}"' for name, value in headers.items())
     quoted = shlex.quote(json.dumps(body, ensure_ascii=False))  # 你好 as typed, not \u4f60\u597d
-    yield "curl", f"curl -N {client.base_url}{path} {auth}{extra} -d {quoted}\n"
+    yield "curl", f"curl -N {client.base_url}{path}{extra} -d {quoted}\n"
 
 
 if __name__ == "__main__":

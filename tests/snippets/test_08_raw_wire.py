@@ -78,8 +78,8 @@ def test_a_small_max_tokens_cuts_the_answer_and_says_why(run_snippet, wire, reas
 @pytest.mark.parametrize("wire", ["openai", "anthropic"])
 def test_curl_command_names_the_key_variable_never_the_key(run_snippet, wire):
     command = run_snippet(STEM, wire=wire).text("curl")
-    variable = "$OPENAI_API_KEY" if wire == "openai" else "$ANTHROPIC_API_KEY"
-    assert command.startswith("curl -N ") and variable in command
+    header = '"Authorization: Bearer $OPENAI_API_KEY"' if wire == "openai" else '"x-api-key: $ANTHROPIC_API_KEY"'
+    assert command.startswith("curl -N ") and f" -H {header}" in command  # each provider's own key header
     assert providers.MOCK_PLACEHOLDER_KEY not in command
 
 
