@@ -12,8 +12,9 @@ from fastapi.responses import StreamingResponse
 
 CLIENT = "openai"
 PROMPT = "用两句话解释什么是流式输出大模型的回复。"
-PANES = ("fixed", "broken")
+PANES = ("broken", "fixed")  # the tutorial's version runs first, then the fixed one
 RANGES = {"read_timeout_s": (0.1, 10.0), "give_up_after_s": (0.5, 30.0)}
+REQUEST_TIMEOUT_S = 10.0  # for the wait_for around create(...)
 BUG_ERRORS = (UnicodeDecodeError, json.JSONDecodeError, IndexError, openai.OpenAIError)  # shown, not raised
 
 
@@ -122,12 +123,13 @@ def server_waits(client, prompt, *, model, broken, **_):
 
 
 def stall_guard(client, prompt, *, model, broken, read_timeout_s, give_up_after_s, **_):
-    async def answer(text):
+    async def answer(text, opened):
         mock = {k: v for k, v in client.default_headers.items() if k.lower().startswith("x-mock-")}
         async with openai.AsyncOpenAI(api_key=client.api_key, base_url=client.base_url, max_retries=0,
                                       default_headers={"X-Mock-Fault": "stall"} | mock) as aclient:  # panel wins
             chunks = await asyncio.wait_for(aclient.chat.completions.create(  # guards the request, not the stream
-                model=model, messages=[{"role": "user", "content": prompt}], stream=True), read_timeout_s)
+                model=model, messages=[{"role": "user", "content": prompt}], stream=True), REQUEST_TIMEOUT_S)
+            opened.append(time.perf_counter())  # the headers are in: from here on, only the stream can stall
             while True:
                 if broken:
                     chunk = await anext(chunks, None)  # BROKEN: waits as long as the provider stays silent
@@ -138,15 +140,17 @@ def stall_guard(client, prompt, *, model, broken, read_timeout_s, give_up_after_
                     return
                 text.extend(choice.delta.content or "" for choice in chunk.choices)
 
-    text, start = [], time.perf_counter()
+    text, opened = [], []
     try:
-        asyncio.run(asyncio.wait_for(answer(text), give_up_after_s))  # the demo's own cap, for the broken one
+        asyncio.run(asyncio.wait_for(answer(text, opened), give_up_after_s))  # the demo's own cap, for the broken one
         yield "".join(text)
     except TimeoutError:
-        waited = time.perf_counter() - start
-        yield "".join(text) + (f"\n✗ still waiting after {waited:.1f} s: this demo's cap stopped it, a server "
-                               "would wait for ever" if broken else f"\n✓ no chunk for {read_timeout_s} s: gave up "
-                               f"after {waited:.1f} s, the text so far kept") + "\n"
+        if not opened:
+            raise  # the request itself timed out: that is no stall
+        waited = time.perf_counter() - opened[0]
+        yield "".join(text) + (f"\n✗ still waiting {waited:.1f} s into the stream: this demo's cap stopped it, a "
+                               "server would wait for ever" if broken else f"\n✓ no chunk for {read_timeout_s} s: "
+                               f"gave up {waited:.1f} s into the stream, the text so far kept") + "\n"
 
 
 CASES = {"sse_lines": raw_sse, "sse_decode": raw_sse, "json_done": raw_sse, "choices_0": with_sdk,
