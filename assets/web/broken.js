@@ -105,6 +105,7 @@ function readWithEventSource(url, view, mistake) {
     });
     source.addEventListener("error", () => { // the response ended with the source still open: it will reconnect
       if (source.readyState === EventSource.CLOSED) close("error", "the request was refused");
+      else if (!mistake) close("error", "the connection ended before [DONE]"); // FIXED: never ask twice
       else if (view.requests >= MAX_REQUESTS) {
         close("error", `asked the model ${view.requests} times for one answer; this page's cap closed it`);
       }
