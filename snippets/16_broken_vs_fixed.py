@@ -73,7 +73,8 @@ def with_sdk(client, prompt, *, model, bug, broken, **_):
 
 
 async def two_requests(app):
-    """Call the app as a web server does: request A, then B once A's first byte is out. Times of each byte."""
+    """Call the app as a web server does, on one event loop: request A, then B once A's first byte is out.
+    Returns when each body piece went out, and what it said."""
     sent, start, a_streams = {"A": [], "B": []}, time.perf_counter(), asyncio.Event()
 
     async def call(name):
@@ -117,8 +118,8 @@ def server_waits(client, prompt, *, model, broken, **_):
     sent = asyncio.run(two_requests(app))
     (a_first, _), (a_last, _), (b_first, _) = sent["A"][0], sent["A"][-1], sent["B"][0]
     yield "".join(text for _, text in sent["A"])
-    yield (f"\n\nrequest A streamed from {a_first:.2f} s to {a_last:.2f} s; request B, sent when A's first "
-           f"byte was out, got its first byte at {b_first:.2f} s: "
+    yield (f"\n\nrequest A streamed from {a_first:.2f} s to {a_last:.2f} s; request B, due when A's first byte "
+           f"went out, waited {b_first - a_first:.2f} s for its own first byte: "
            f"{'after A had finished' if b_first >= a_last else 'while A was still streaming'}\n")
 
 

@@ -9,8 +9,9 @@ import pytest
 
 STEM = "16_broken_vs_fixed"
 LOST = re.compile(r"\n✗ (\d+) characters lost, with no error\n\Z")
-TIMING = re.compile(r"\n\nrequest A streamed from [\d.]+ s to [\d.]+ s; request B, sent when A's first byte was "
-                    r"out, got its first byte at [\d.]+ s: (after A had finished|while A was still streaming)\n\Z")
+TIMING = re.compile(r"\n\nrequest A streamed from [\d.]+ s to [\d.]+ s; request B, due when A's first byte went "
+                    r"out, waited [\d.]+ s for its own first byte: (after A had finished|while A was still streaming)"
+                    r"\n\Z")
 
 
 @pytest.fixture
