@@ -15,6 +15,9 @@ PROMPT = "用两句话解释什么是流式输出大模型的回复。"
 PANES = ("broken", "fixed")  # the tutorial's version runs first, then the fixed one
 RANGES = {"read_timeout_s": (0.1, 10.0), "give_up_after_s": (0.5, 30.0)}
 REQUEST_TIMEOUT_S = 10.0  # for the wait_for around create(...)
+GET_CHAT = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.4"}, "http_version": "1.1",
+            "method": "GET", "path": "/chat", "raw_path": b"/chat", "query_string": b"", "headers": [],
+            "root_path": "", "scheme": "http", "server": ("127.0.0.1", 8000)}  # what a web server hands the app
 BUG_ERRORS = (UnicodeDecodeError, json.JSONDecodeError, IndexError, openai.OpenAIError)  # shown, not raised
 
 
@@ -78,18 +81,12 @@ async def two_requests(app):
     sent, start, a_streams = {"A": [], "B": []}, time.perf_counter(), asyncio.Event()
 
     async def call(name):
-        request = [{"type": "http.request", "body": b"", "more_body": False}]
-
-        async def receive():
-            return request.pop() if request else await asyncio.Event().wait()  # the client never leaves
-
         async def send(message):
             if message.get("body"):
                 sent[name].append((time.perf_counter() - start, message["body"].decode()))
                 a_streams.set()
-        await app({"type": "http", "asgi": {"version": "3.0", "spec_version": "2.4"}, "http_version": "1.1",
-                   "method": "GET", "path": "/chat", "raw_path": b"/chat", "query_string": b"", "headers": [],
-                   "root_path": "", "scheme": "http", "server": ("127.0.0.1", 8000)}, receive, send)
+        request = {"type": "http.request", "body": b"", "more_body": False}  # a GET: no body
+        await app(GET_CHAT, lambda: asyncio.sleep(0, request), send)
 
     first = asyncio.create_task(call("A"))
     await a_streams.wait()
@@ -141,17 +138,20 @@ def stall_guard(client, prompt, *, model, broken, read_timeout_s, give_up_after_
                     return
                 text.extend(choice.delta.content or "" for choice in chunk.choices)
 
-    text, opened = [], []
-    try:
-        asyncio.run(asyncio.wait_for(answer(text, opened), give_up_after_s))  # the demo's own cap, for the broken one
-        yield "".join(text)
-    except TimeoutError:
-        if not opened:
-            raise  # the request itself timed out: that is no stall
-        waited = time.perf_counter() - opened[0]
-        yield "".join(text) + (f"\n✗ still waiting {waited:.1f} s into the stream: this demo's cap stopped it, a "
-                               "server would wait for ever" if broken else f"\n✓ no chunk for {read_timeout_s} s: "
-                               f"gave up {waited:.1f} s into the stream, the text so far kept") + "\n"
+    async def shown():
+        text, opened = [], []
+        try:
+            await asyncio.wait_for(answer(text, opened), give_up_after_s)  # the demo's own cap, for the broken one
+            return "".join(text)
+        except TimeoutError:
+            if not opened:
+                raise  # the request itself timed out: that is no stall
+            waited = time.perf_counter() - opened[0]
+            return "".join(text) + (f"\n✗ still waiting {waited:.1f} s into the stream: this demo's cap stopped it, "
+                                    "a server would wait for ever" if broken else f"\n✓ no chunk for {read_timeout_s}"
+                                    f" s: gave up {waited:.1f} s into the stream, the text so far kept") + "\n"
+
+    yield asyncio.run(shown())
 
 
 CASES = {"sse_lines": raw_sse, "sse_decode": raw_sse, "json_done": raw_sse, "choices_0": with_sdk,

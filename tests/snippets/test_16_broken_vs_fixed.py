@@ -95,3 +95,8 @@ def test_a_provider_failure_is_shown_in_the_broken_pane_and_ends_the_run_with_th
     run = run_snippet(STEM, mock_fault="server_error", raises=True)
     assert isinstance(run.error, openai.InternalServerError)
     assert run.text("broken").startswith("\n✗ InternalServerError: ") and run.text("fixed") == ""
+
+
+def test_a_request_that_times_out_before_the_stream_opens_is_an_error_not_a_stall(run_snippet):
+    run = run_snippet(STEM, bug="wait_for_stall", give_up_after_s=0.001, raises=True)  # below the tab's range
+    assert isinstance(run.error, TimeoutError) and run.text("broken") == run.text("fixed") == ""
