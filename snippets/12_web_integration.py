@@ -62,7 +62,7 @@ async def sse_events(client, prompt, *, model, fault="none", session_id="", read
 
 async def stream(client, prompt, *, model: str = "gpt-5-mini",
                  fault: Literal["none", "server_error", "overloaded", "rate_limit", "auth", "stall", "disconnect",
-                               "error_event", "malformed"] = "none"):
+                               "error_event", "malformed", "split"] = "none"):
     async for frame in sse_events(client, prompt, model=model, fault=fault):
         yield frame  # the exact text the browser receives
 

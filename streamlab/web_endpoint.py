@@ -1,4 +1,5 @@
-"""Glue: serve lesson 12's snippet as `GET /api/chat/stream` on the app's own server.
+"""Glue: serve lesson 12's snippet as `GET /api/chat/stream` on the app's own server, and lesson 17's relay (the
+mock's raw Chat Completions SSE, cut by its `split` fault unless `split=false`) as `GET /api/relay/stream`.
 
 The SSE logic (framing, events, error messages) lives in `snippets/12_web_integration.py`, the file the
 lesson shows; this module only validates the query, builds a mock client, and streams the snippet's
@@ -14,6 +15,7 @@ import asyncio
 import logging
 import re
 import threading
+from collections.abc import Callable
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -22,6 +24,8 @@ from streamlab import lessons, providers
 
 STEM = "12_web_integration"
 PATH = "/api/chat/stream"
+RELAY_STEM = "17_broken_vs_fixed_browser"  # lesson 17: the provider's own SSE bytes, relayed unchanged
+RELAY_PATH = "/api/relay/stream"
 MAX_PROMPT_CHARS = 4000
 PUBLIC_MAX_OPEN_STREAMS = 32  # a public server: streams open at once on this endpoint, all visitors together
 SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,100}$")
@@ -31,7 +35,7 @@ PACING_FIELDS = {"x-mock-ttft-ms": "ttft_ms", "x-mock-token-ms": "token_ms", "x-
 log = logging.getLogger("streamlab.web")
 router = APIRouter()
 _open_clients: set = set()
-_lesson: lessons.Lesson | None = None
+_lessons: dict[str, lessons.Lesson] = {}
 _lock = threading.Lock()
 
 
@@ -40,28 +44,60 @@ def open_streams() -> int:
     return len(_open_clients)
 
 
-def _load() -> lessons.Lesson:
+def _load(stem: str = STEM) -> lessons.Lesson:
     """The lesson, loaded once; importing its snippet (and openai) happens here, off the event loop."""
-    global _lesson
     with _lock:
-        if _lesson is None:
-            lesson = lessons.load(STEM)
+        if stem not in _lessons:
+            lesson = lessons.load(stem)
             if lesson.error:
                 raise RuntimeError(lesson.error)
             lesson.module  # noqa: B018 - import the snippet now
-            _lesson = lesson
-    return _lesson
+            _lessons[stem] = lesson
+    return _lessons[stem]
+
+
+async def _begin(request: Request, stem: str, path: str, problem_of: Callable[[lessons.Lesson], str]):
+    """(lesson, settings, client) for one stream on the app's own mock, or the response that refuses it: a 503
+    when the lesson cannot be loaded or a public server is at its limit, a 400 when `problem_of(lesson)` finds
+    something wrong with the request."""
+    try:
+        lesson = await asyncio.to_thread(_load, stem)
+    except Exception as exc:  # noqa: BLE001 - a broken lesson file must not become a 500 with a traceback
+        log.error("lesson %s cannot serve %s: %s", stem, path, exc)
+        return _error(503, "The lesson behind this endpoint could not be loaded; see the server log.")
+    problem = problem_of(lesson)
+    if problem:
+        return _error(400, problem)
+    hosting = getattr(request.app.state, "hosting", None)
+    limit = getattr(request.app.state, "max_open_streams", PUBLIC_MAX_OPEN_STREAMS)
+    if hosting is not None and hosting.public and open_streams() >= limit:
+        return _error(503, f"This public server already serves {limit} streams on this endpoint; try again in a "
+                           "moment.")
+    pacing = {PACING_FIELDS[k.lower()]: int(v) for k, v in getattr(request.app.state, "mock_pacing", {}).items()}
+    settings = providers.Settings(mock_url=getattr(request.app.state, "mock_url", ""), **pacing)
+    try:  # no retries: the browser shows a failure at once and the user decides to send again
+        client = providers.build_client("async_openai", settings, max_retries=0)
+    except providers.ProviderError as exc:
+        return _error(503, str(exc))
+    _open_clients.add(client)
+    return lesson, settings, client
 
 
 def _faults(lesson: lessons.Lesson) -> tuple:
     return next((o.choices for o in lesson.options if o.name == "fault"), ("none",))
 
 
-def _problem(lesson: lessons.Lesson, prompt: str, fault: str, session_id: str) -> str:
+def _prompt_problem(prompt: str) -> str:
     if not prompt.strip():
         return "The prompt is empty: pass ?prompt=... with some text."
     if len(prompt) > MAX_PROMPT_CHARS:
         return f"The prompt is {len(prompt):,} characters; the limit is {MAX_PROMPT_CHARS:,}."
+    return ""
+
+
+def _problem(lesson: lessons.Lesson, prompt: str, fault: str, session_id: str) -> str:
+    if _prompt_problem(prompt):
+        return _prompt_problem(prompt)
     if fault not in _faults(lesson):
         return f"Unknown fault {fault[:40]!r}; choose one of: {', '.join(_faults(lesson))}."
     if session_id and not SESSION_ID.match(session_id):
@@ -93,27 +129,26 @@ class _SSEResponse(StreamingResponse):
 
 @router.get(PATH)
 async def chat_stream(request: Request, prompt: str = "", fault: str = "none", session_id: str = ""):
-    try:
-        lesson = await asyncio.to_thread(_load)
-    except Exception as exc:  # noqa: BLE001 - a broken lesson file must not become a 500 with a traceback
-        log.error("lesson %s cannot serve %s: %s", STEM, PATH, exc)
-        return _error(503, "The web-integration lesson could not be loaded; see the server log.")
-    problem = _problem(lesson, prompt, fault, session_id)
-    if problem:
-        return _error(400, problem)
-    hosting = getattr(request.app.state, "hosting", None)
-    limit = getattr(request.app.state, "max_open_streams", PUBLIC_MAX_OPEN_STREAMS)
-    if hosting is not None and hosting.public and open_streams() >= limit:
-        return _error(503, f"This public server already serves {limit} streams on this endpoint; try again in a "
-                           "moment.")
-    pacing = {PACING_FIELDS[k.lower()]: int(v) for k, v in getattr(request.app.state, "mock_pacing", {}).items()}
-    settings = providers.Settings(mock_url=getattr(request.app.state, "mock_url", ""), **pacing)
-    try:  # no retries: the browser shows a failure at once and the user decides to send again
-        client = providers.build_client("async_openai", settings, max_retries=0)
-    except providers.ProviderError as exc:
-        return _error(503, str(exc))
-    _open_clients.add(client)
+    begun = await _begin(request, STEM, PATH, lambda lesson: _problem(lesson, prompt, fault, session_id))
+    if isinstance(begun, JSONResponse):
+        return begun
+    lesson, settings, client = begun
     read_timeout_s = getattr(request.app.state, "read_timeout_s", None) or lesson.module.READ_TIMEOUT_S
     events = lesson.module.sse_events(client, prompt, model=settings.resolved_model, fault=fault,
                                       session_id=session_id, read_timeout_s=read_timeout_s)
+    return _SSEResponse(events, client)
+
+
+def _relay_problem(lesson: lessons.Lesson, prompt: str, max_tokens: int) -> str:
+    low, high = next(o.limits for o in lesson.options if o.name == "max_tokens")
+    return _prompt_problem(prompt) or ("" if low <= max_tokens <= high else f"max_tokens must be {low}–{high}.")
+
+
+@router.get(RELAY_PATH)
+async def relay_stream(request: Request, prompt: str = "", max_tokens: int = 0, split: bool = True):
+    begun = await _begin(request, RELAY_STEM, RELAY_PATH, lambda lesson: _relay_problem(lesson, prompt, max_tokens))
+    if isinstance(begun, JSONResponse):
+        return begun
+    lesson, settings, client = begun
+    events = lesson.module.relay(client, prompt, model=settings.resolved_model, max_tokens=max_tokens, split=split)
     return _SSEResponse(events, client)

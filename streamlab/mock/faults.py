@@ -9,7 +9,9 @@ from starlette.responses import Response
 FAULT_HEADER = "x-mock-fault"
 STATUS_FAULTS = ("auth", "rate_limit", "server_error", "overloaded")
 STREAM_FAULTS = ("stall", "disconnect", "error_event", "malformed")
-FAULTS = STATUS_FAULTS + STREAM_FAULTS
+WIRE_FAULTS = ("split",)  # the answer is whole and correct; only how its bytes are cut into writes changes
+FAULTS = STATUS_FAULTS + STREAM_FAULTS + WIRE_FAULTS
+SPLIT_GAP_S = 0.01  # between the writes of one split frame, so each arrives in a read of its own
 
 # fault -> (status, OpenAI error type, code, message)
 _OPENAI = {
@@ -100,3 +102,18 @@ def dumps(obj) -> bytes:
 
 
 MALFORMED = b"{not json"
+
+
+def split_frame(data: bytes, number: int) -> list[bytes]:
+    """The `split` fault: one SSE frame cut into several writes at awkward, deterministic byte boundaries.
+
+    Every frame ends in a write of its own holding only the final newline, so the blank line that ends the
+    event comes late. Even-numbered frames are also cut inside their last line: in the middle of its first
+    multi-byte UTF-8 character when it has one, else half-way along the line. Joined, the pieces are `data`."""
+    cuts = {len(data) - 1} if data.endswith(b"\n\n") else set()
+    if number % 2 == 0:
+        line_start = data.rfind(b"\n", 0, len(data) - 2) + 1
+        lead = next((i for i in range(line_start, len(data)) if data[i] >= 0xC0), None)
+        cuts.add(lead + 1 if lead is not None else (line_start + len(data) - 2) // 2)
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(data)), len(data)]
+    return [data[a:b] for a, b in zip(bounds, bounds[1:])]

@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 
+from .faults import SPLIT_GAP_S, split_frame
 from .pacing import Pacing, pause
 from .stats import Stats
 
@@ -92,7 +93,13 @@ class Driver:
                 await pause(0, frames_sent)
             tokens_sent += kind == TOKEN
             frames_sent += 1
-            yield data
+            if self.fault != "split":
+                yield data
+                continue
+            for i, piece in enumerate(split_frame(data, frames_sent - 1)):
+                if i:
+                    await asyncio.sleep(SPLIT_GAP_S)
+                yield piece
 
 
 class EventStream:

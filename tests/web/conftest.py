@@ -95,3 +95,22 @@ def streams_closed(web_server):
         return wait_for(closed, timeout=within_s, every=0.02)
 
     return wait
+
+
+@pytest.fixture
+def open_page(browser, web_server):
+    """open_page(path) → a Playwright page on the web server; the test fails if the page raised an error."""
+    contexts, page_errors = [], []
+
+    def open(path):
+        context = browser.new_context(base_url=web_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: page_errors.append(error))
+        page.goto(path)
+        return page
+
+    yield open
+    for context in contexts:
+        context.close()
+    assert not page_errors, f"the page raised: {page_errors}"

@@ -14,15 +14,8 @@ EVENTS_IN_ORDER = re.compile(r"^stream_start, stream_chunk ×\d+, stream_end$")
 
 
 @pytest.fixture
-def page(browser, web_server):
-    context = browser.new_context(base_url=web_server.url)
-    page = context.new_page()
-    page_errors = []
-    page.on("pageerror", lambda error: page_errors.append(error))
-    page.goto("/static/web/chat.html")
-    yield page
-    context.close()
-    assert not page_errors, f"the page raised: {page_errors}"
+def page(open_page):
+    return open_page("/static/web/chat.html")
 
 
 def send(page, prompt=PROMPT, fault="none"):
