@@ -99,11 +99,14 @@ def streams_closed(web_server):
 
 @pytest.fixture
 def open_page(browser, web_server):
-    """open_page(path) → a Playwright page on the web server; the test fails if the page raised an error."""
+    """open_page(path, lang="") → a Playwright page on the web server (in `lang`, as StreamLab's page sets it);
+    the test fails if the page raised an error."""
     contexts, page_errors = [], []
 
-    def open(path):
+    def open(path, lang=""):
         context = browser.new_context(base_url=web_server.url)
+        if lang:  # what StreamLab's page tells its embedded pages: the learner's language
+            context.add_cookies([{"name": "streamlab_lang", "value": lang, "url": web_server.url}])
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: page_errors.append(error))

@@ -26,6 +26,15 @@ def run(page, bug, split=True):
 
 def test_the_page_offers_the_lesson_prompt(page):
     expect(page.locator("#prompt")).to_have_value(PROMPT)
+    expect(page.locator("#send")).to_have_text("Run both")
+
+
+def test_on_a_chinese_page_the_labels_are_chinese_and_the_code_runs_the_same(open_page):
+    page = open_page("/static/web/broken.html", lang="zh")
+    expect(page.locator("#send")).to_have_text("两个都运行")
+    expect(page.locator("label[for=prompt]")).to_have_text("提示词")
+    broken, fixed = run(page, "decode_no_stream")
+    assert "\ufffd" in broken and "\ufffd" not in fixed
 
 
 def test_decoding_without_stream_true_shows_u_fffd_and_the_fixed_reader_the_exact_text(page, web_server):
