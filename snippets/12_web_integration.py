@@ -18,7 +18,7 @@ READ_TIMEOUT_S = 10.0  # no bytes from the provider for this long: the stream ha
 
 
 def sse(event: str, data: dict) -> str:
-    return f"event: {event}\ndata: {json.dumps(data)}\n\n"
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"  # UTF-8: 你好 as written
 
 
 def explain(exc: Exception) -> str:  # short and safe: no traceback, nothing that could echo a key

@@ -43,6 +43,14 @@ def test_frames_go_start_chunks_end_and_chunks_add_up_to_the_answer(run_snippet,
     assert text == mock_answer(mock_url, lessons.load(STEM).prompt)
 
 
+def test_chinese_goes_out_as_written_not_escaped(run_snippet, mock_url):
+    run = run_snippet(STEM, prompt="你好")
+    chunks = [piece for piece in run.pieces() if piece.startswith("event: stream_chunk")]
+    text = "".join(json.loads(piece.split("data: ", 1)[1])["chunk"] for piece in chunks)
+    assert text == mock_answer(mock_url, "你好")
+    assert "你好" in "".join(chunks) and "\\u" not in "".join(chunks)
+
+
 def test_stream_start_names_message_and_session(run_snippet):
     kind, start = frames(run_snippet(STEM))[0]
     assert kind == "stream_start"
