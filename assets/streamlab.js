@@ -78,11 +78,11 @@
       style.removeProperty("--sl-pane-max");
       return;
     }
-    const bottom = window.innerHeight - 12;
+    const bottom = window.innerHeight - 10;
     const scroller = document.querySelector(`#code-${stem} .cm-scroller, #script-${stem} .cm-scroller`);
     if (scroller) style.setProperty("--sl-code-max", `${Math.max(160, bottom - scroller.getBoundingClientRect().top)}px`);
     const pane = document.querySelector(`#pane-${stem}-0 textarea`);
-    if (pane) style.setProperty("--sl-pane-max", `${Math.max(96, bottom - pane.getBoundingClientRect().top)}px`);
+    if (pane) style.setProperty("--sl-pane-max", `${Math.max(72, bottom - pane.getBoundingClientRect().top)}px`);
   }
   function fitLater() {
     if (fitPending) return;
