@@ -18,9 +18,9 @@ from streamlab.providers import CLIENT_WIRE
 
 METRICS_EVERY_S = 0.5
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
+STANDALONE = 'if __name__ == "__main__":'  # the block that lets a snippet run on its own
 # Panes that hold an answer in words sit side by side; every other pane is a log or wire text (JSON lines, events
 # in columns, a curl command): monospace, and the column's full width so an 80-column line fits.
-STANDALONE = 'if __name__ == "__main__":'
 TEXT_PANES = frozenset({"output", "streaming", "blocking", "answer 1", "answer 2", "answer 3", "reasoning"})
 
 

@@ -82,7 +82,5 @@ def build(found: list[Lesson], texts: dict[str, dict[str, str]]) -> gr.HTML:
     return gr.HTML(nav_html(found, texts), elem_id="course-nav", js_on_load=None, padding=False)
 
 
-
-
 # Before Gradio's own code (page_language puts it in <head>), so it sees the page being built.
 HEAD = '<script src="/static/streamlab.js" defer></script>'

@@ -28,7 +28,8 @@ def test_in_presenter_mode_the_code_and_the_output_are_both_on_screen_after_run(
             inside, box = box_inside_viewport(page, part)
             assert inside, f"{part} is not wholly on screen at {size}: {box}"
         assert_no_line_clipped(page, LESSON)
-        screenshot(page, f"presenter-{size}")
+        if size in ("1280x720-zoom150", "1920x1080"):
+            screenshot(page, f"presenter-{size}")
     finally:
         context.close()
 
