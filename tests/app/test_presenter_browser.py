@@ -8,7 +8,11 @@ import pytest
 from lesson_pages import SIZES, assert_no_line_clipped, box_inside_viewport, load, open_lesson, screenshot
 from playwright.sync_api import expect
 
+from streamlab import lessons
+
 LESSON = "08_raw_wire"  # the lesson with the most controls above its output, and the longest lines
+# Every lesson but the web one, whose output is a browser page in the tab and whose two code panels come below it
+FIT_ON_A_PROJECTOR = [lesson.stem for lesson in lessons.discover() if not lesson.attributes.get("PAGE")]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -30,6 +34,21 @@ def test_in_presenter_mode_the_code_and_the_output_are_both_on_screen_after_run(
         assert_no_line_clipped(page, LESSON)
         if size in ("1280x720-zoom150", "1920x1080"):
             screenshot(page, f"presenter-{size}")
+    finally:
+        context.close()
+
+
+def test_on_a_projector_every_lessons_code_and_output_fit_on_screen_together(browser, app_server):
+    context = browser.new_context(**SIZES["1280x720-zoom150"])
+    try:
+        page = context.new_page()
+        load(page, f"{app_server.url}/?present=1")
+        for stem in FIT_ON_A_PROJECTOR:
+            open_lesson(page, stem)
+            page.wait_for_timeout(100)  # the panels are fitted to the window at the next frame
+            for part in (f"#code-{stem}", f"#pane-{stem}-0"):
+                inside, box = box_inside_viewport(page, part)
+                assert inside, f"{part} is not wholly on screen: {box}"
     finally:
         context.close()
 
