@@ -26,7 +26,8 @@ def test_a_broken_lesson_shows_its_error_and_the_others_still_run(page, app_with
     page.goto(app_with_a_broken_lesson.url)
     expect(page.locator("#lesson-tabs")).to_be_visible()
     open_lesson(page, BROKEN)
-    error = page.locator(f"#tab-{BROKEN} .prose.lesson-error")
+    expect(page.locator(f"#tab-{BROKEN} .prose.lesson-error")).to_have_count(2)  # the notice, then the error
+    error = page.locator(f"#tab-{BROKEN}")
     expect(error).to_contain_text("This lesson could not be loaded")
     expect(error).to_contain_text(f"{BROKEN}.py")
     expect(error).to_contain_text("SyntaxError")  # what is wrong, not only that something is
