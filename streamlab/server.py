@@ -55,6 +55,7 @@ def create_app(config: Config) -> FastAPI:
     from streamlab import web_endpoint
     from streamlab.i18n.page_language import PageLanguage
     from streamlab.mock import create_app as create_mock
+    from streamlab.ui import navigation
     from streamlab.ui.page import build_demo
 
     run_connections.install()  # each run's connections: checked in public mode, cut on Stop
@@ -72,7 +73,9 @@ def create_app(config: Config) -> FastAPI:
     demo.state_session_capacity = config.session_capacity
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
     app.state.demo = demo
-    app.add_middleware(PageLanguage)  # the page opens in the learner's language (`?lang=`, the switch, the browser)
+    # the page opens in the learner's language (`?lang=`, the switch, the browser), at the lesson a link names
+    # (`?lesson=`), in presenter mode if asked (`?present=1`)
+    app.add_middleware(PageLanguage, extra_head=navigation.HEAD)
     return gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
                                 run_history=False, i18n=demo.streamlab_i18n)
 

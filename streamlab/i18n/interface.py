@@ -54,6 +54,15 @@ UI: dict[str, tuple[str, str]] = {
     "wire.openai": ("Speaks the **OpenAI Chat Completions format**.", "使用 **OpenAI Chat Completions 格式**。"),
     "wire.anthropic": ("Speaks the **Anthropic Messages format**.", "使用 **Anthropic Messages 格式**。"),
     "wire.responses": ("Speaks the **OpenAI Responses format**.", "使用 **OpenAI Responses 格式**。"),
+    "nav.label": ("Lessons", "课程"),
+    "nav.present": ("Presenter mode", "演示模式"),
+    "chapter.basics": ("Basics", "基础"),
+    "chapter.structure": ("Tools & structure", "工具与结构化输出"),
+    "chapter.wire": ("Providers & the wire", "服务商与线上格式"),
+    "chapter.production": ("Production & the web", "生产环境与 Web"),
+    "chapter.more": ("More lessons", "更多课程"),
+    "code.standalone": ("Greyed lines: the `__main__` block that lets the file run on its own.",
+                        "灰色的行：让这个文件可以单独运行的 `__main__` 代码块。"),
     "no_lessons": ("No lessons found in `snippets/`.", "在 `snippets/` 中没有找到课程。"),
     "error_tab": ("### This lesson could not be loaded\n\nThe other lessons work as usual.",
                   "### 这一课无法加载\n\n其他课程照常可用。"),
@@ -79,14 +88,16 @@ def _lesson_texts(found: list[lessons.Lesson]) -> dict[str, dict[str, str]]:
         if lesson.error:
             continue
         base = f"lesson.{lesson.stem}"
-        texts["en"].update({f"{base}.tab": f"{lesson.number}. {lesson.title}", f"{base}.prose": lesson.prose,
+        texts["en"].update({f"{base}.tab": f"{lesson.number}. {lesson.title}", f"{base}.title": lesson.title,
+                            f"{base}.prose": lesson.prose,
                             f"{base}.prompt": lesson.prompt})
         for folder in sorted(p for p in lesson.prose_path.parent.iterdir() if p.is_dir()):
             own = texts.setdefault(folder.name, {})
             prose_path = folder / lesson.prose_path.name
             if prose_path.exists():
                 prose = prose_path.read_text(encoding="utf-8")
-                own[f"{base}.tab"] = f"{lesson.number}. {lessons.title_of(prose, lesson.stem)}"
+                own[f"{base}.title"] = lessons.title_of(prose, lesson.stem)
+                own[f"{base}.tab"] = f"{lesson.number}. {own[f'{base}.title']}"
                 own[f"{base}.prose"] = prose
             prompts = folder / "prompts.json"
             prompt = json.loads(prompts.read_text(encoding="utf-8")).get(lesson.stem) if prompts.exists() else None

@@ -31,6 +31,7 @@ SCRIPT = """<script>(() => {
   }
   const lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
   document.cookie = "__COOKIE__=" + lang + "; path=/; SameSite=Lax";
+  document.documentElement.dataset.slLang = lang;  // for words the page's own HTML holds in every language
 })();</script>""".replace("__TAGS__", str(TAGS).replace("'", '"')).replace("__STORAGE__", STORAGE_KEY).replace(
     "__COOKIE__", COOKIE)
 
@@ -55,11 +56,12 @@ def of_request(request) -> str:
 
 
 class PageLanguage:
-    """ASGI middleware: puts SCRIPT at the top of the page's `<head>` (the page is `GET /`, nothing else)."""
+    """ASGI middleware: puts SCRIPT, then `extra_head` (other scripts that must run before Gradio starts), at the
+    top of the page's `<head>` (the page is `GET /`, nothing else)."""
 
-    def __init__(self, app):
+    def __init__(self, app, extra_head: str = ""):
         self.app = app
-        self.script = SCRIPT.encode()
+        self.script = (SCRIPT + extra_head).encode()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/":

@@ -18,6 +18,10 @@ from streamlab.providers import CLIENT_WIRE
 
 METRICS_EVERY_S = 0.5
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
+STANDALONE = 'if __name__ == "__main__":'  # the block that lets a snippet run on its own
+# Panes that hold an answer in words sit side by side; every other pane is a log or wire text (JSON lines, events
+# in columns, a curl command): monospace, and the column's full width so an 80-column line fits.
+TEXT_PANES = frozenset({"output", "streaming", "blocking", "answer 1", "answer 2", "answer 3", "reasoning"})
 
 
 def status_markdown(frame: runner.Frame, lang: str = "en") -> str:
@@ -49,8 +53,11 @@ def _control(option):
 
 
 def _python_code(lesson: Lesson) -> None:
+    # wrap_lines: a line longer than the panel is wrapped, never cut off (snippets reach ~120 characters)
     gr.Code(lesson.source, language="python", label=f"snippets/{lesson.snippet_path.name}", interactive=False,
-            max_lines=30, elem_classes="snippet-code", elem_id=f"code-{lesson.stem}")
+            max_lines=30, wrap_lines=True, elem_classes="snippet-code", elem_id=f"code-{lesson.stem}")
+    if STANDALONE in lesson.source:  # greyed in the panel by assets/streamlab.js, never left out
+        gr.Markdown(t("code.standalone"), elem_classes="code-note")
 
 
 def _page_script(lesson: Lesson) -> str:
@@ -66,7 +73,27 @@ def _server_and_browser_code(lesson: Lesson, script: str) -> None:
             _python_code(lesson)
         with gr.Column(min_width=360):
             gr.Code((ROOT / script).read_text(encoding="utf-8"), language="javascript", label=script,
-                    interactive=False, max_lines=30, elem_classes="snippet-code", elem_id=f"script-{lesson.stem}")
+                    interactive=False, max_lines=30, wrap_lines=True, elem_classes="snippet-code",
+                    elem_id=f"script-{lesson.stem}")
+
+
+def _pane(lesson: Lesson, i: int, name: str, log: bool) -> gr.Textbox:
+    return gr.Textbox(label=pane(name), lines=10 if i == 0 else 8, max_lines=24, autoscroll=True, interactive=False,
+                      buttons=["copy"], elem_id=f"pane-{lesson.stem}-{i}",
+                      elem_classes=["output-pane", "log-pane" if log else "text-pane"])
+
+
+def _panes(lesson: Lesson) -> list[gr.Textbox]:
+    """The output panes, in the snippet's order: answers side by side in a row, then each log pane full width."""
+    made = {}
+    with gr.Row(elem_classes="text-panes"):
+        for i, name in enumerate(lesson.panes):
+            if i == 0 or name in TEXT_PANES:
+                made[i] = _pane(lesson, i, name, log=False)
+    for i, name in enumerate(lesson.panes):
+        if i not in made:
+            made[i] = _pane(lesson, i, name, log=True)
+    return [made[i] for i in range(len(lesson.panes))]
 
 
 def error_tab(lesson: Lesson) -> None:
@@ -82,12 +109,12 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
         return
     script = _page_script(lesson)
     with gr.Tab(lesson_key(lesson, "tab"), id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=5, min_width=360):
+        with gr.Row(equal_height=False, elem_classes="lesson-body"):
+            with gr.Column(scale=5, min_width=360, elem_classes="lesson-left"):
                 _prose(lesson, PROSE_HEIGHT * 3 if script else PROSE_HEIGHT)  # with the code below, prose has room
                 if not script:
                     _python_code(lesson)
-            with gr.Column(scale=6, min_width=360):
+            with gr.Column(scale=6, min_width=360, elem_classes="lesson-right"):
                 if "wire" not in {o.name for o in lesson.options}:
                     gr.Markdown(t(f"wire.{_wire_note(lesson)}"), elem_classes="wire-note",
                                 elem_id=f"wire-{lesson.stem}")
@@ -98,14 +125,11 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
                 prompt = gr.Textbox(lesson_key(lesson, "prompt"), label=t("prompt"), lines=2, max_lines=8,
                                     elem_id=f"prompt-{lesson.stem}")
                 controls = [_control(o) for o in lesson.options]
-                with gr.Row():
+                with gr.Row(elem_classes="run-buttons"):
                     run_button = gr.Button(t("run"), variant="primary", elem_id=f"run-{lesson.stem}")
                     stop_button = gr.Button(t("stop"), variant="stop", elem_id=f"stop-{lesson.stem}")
                 status = gr.Markdown("", elem_id=f"status-{lesson.stem}", elem_classes="run-status")
-                with gr.Row():
-                    panes = [gr.Textbox(label=pane(p), lines=10 if i == 0 else 8, max_lines=24, autoscroll=True,
-                                        interactive=False, buttons=["copy"], elem_id=f"pane-{lesson.stem}-{i}")
-                             for i, p in enumerate(lesson.panes)]
+                panes = _panes(lesson)
                 metrics = gr.Markdown("", elem_id=f"metrics-{lesson.stem}", elem_classes="run-metrics")
                 chart = gr.HTML("", elem_id=f"chart-{lesson.stem}", elem_classes="run-chart")
         if script:

@@ -1,4 +1,7 @@
-"""The whole page: a header, the provider panel, and one tab per discovered lesson."""
+"""The whole page: a header, the provider panel, the course's lessons by chapter, and one tab per lesson.
+
+Gradio's own tab bar is hidden (its overflow menu would hide lessons): the chapter list beside the lessons
+(above them on a narrow screen) is how a learner moves, one click per lesson (streamlab.ui.navigation)."""
 
 from __future__ import annotations
 
@@ -9,14 +12,16 @@ from streamlab.hosting import Hosting
 from streamlab.i18n import interface, page_language
 from streamlab.i18n.interface import t
 from streamlab.limits import Limits
-from streamlab.ui import lesson_tab, provider_panel
+from streamlab.ui import lesson_tab, navigation, provider_panel
 
 
 def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None) -> gr.Blocks:
     found = lessons.discover() if found is None else found
     hosting = hosting or Hosting()
     limits = Limits(hosting)  # one per server: counted here, never in the page
-    with gr.Blocks(title="StreamLab — learn LLM streaming") as demo:
+    # the page's words in every language, handed to Gradio when the app is mounted (server.create_app)
+    i18n = interface.translations(found, provider_panel.made_strings(hosting))
+    with gr.Blocks(title="StreamLab — learn LLM streaming") as demo, gr.Column(elem_id="page"):
         with gr.Row(elem_id="page-head"):
             gr.Markdown(t("intro"), elem_id="intro")
             language = gr.Radio([("English", "en"), ("中文", "zh")], value=t("meta.lang"), label=t("language"),
@@ -24,17 +29,21 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
         language.change(None, language, None, js=page_language.SWITCH_JS, queue=False, api_visibility="private",
                         show_progress="hidden")
         settings_state = provider_panel.build(hosting, mock_url)
-        with gr.Tabs(elem_id="lesson-tabs"):
-            for lesson in found:
-                lesson_tab.build(lesson, settings_state, mock_url, hosting, limits)
-        if not found:
-            gr.Markdown(t("no_lessons"))
+        with gr.Row(elem_id="course", equal_height=False):
+            with gr.Column(scale=0, min_width=230, elem_id="course-nav-column"):
+                navigation.build(found, i18n.translations_dict)
+            with gr.Column(scale=1, min_width=300, elem_id="lesson-column"):
+                # "wrap": every tab button stays in the page (hidden by CSS), so a lesson opens by its button
+                with gr.Tabs(elem_id="lesson-tabs", overflow_behavior="wrap"):
+                    for lesson in found:
+                        lesson_tab.build(lesson, settings_state, mock_url, hosting, limits)
+                if not found:
+                    gr.Markdown(t("no_lessons"))
         # Opening the page makes this session's server-side state (Gradio copies every component's config for
         # it: ~90 ms of CPU for this page). Done here, it is spread over the minutes a room takes to open the
         # page, instead of landing on the event loop when everyone presses Run at once.
         demo.load(_session_opened, None, None, queue=False, api_visibility="private", show_progress="hidden")
-    # the page's words in every language, handed to Gradio when the app is mounted (server.create_app)
-    demo.streamlab_i18n = interface.translations(found, provider_panel.made_strings(hosting))
+    demo.streamlab_i18n = i18n
     return demo
 
 

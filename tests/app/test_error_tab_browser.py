@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from lesson_pages import open_lesson
 from playwright.sync_api import expect
 
 from streamlab import lessons
@@ -24,15 +25,16 @@ def app_with_a_broken_lesson(tmp_path):
 def test_a_broken_lesson_shows_its_error_and_the_others_still_run(page, app_with_a_broken_lesson):
     page.goto(app_with_a_broken_lesson.url)
     expect(page.locator("#lesson-tabs")).to_be_visible()
-    page.locator(f"#tab-{BROKEN}-button").click()
-    error = page.locator(f"#tab-{BROKEN} .prose.lesson-error")
+    open_lesson(page, BROKEN)
+    expect(page.locator(f"#tab-{BROKEN} .prose.lesson-error")).to_have_count(2)  # the notice, then the error
+    error = page.locator(f"#tab-{BROKEN}")
     expect(error).to_contain_text("This lesson could not be loaded")
     expect(error).to_contain_text(f"{BROKEN}.py")
     expect(error).to_contain_text("SyntaxError")  # what is wrong, not only that something is
     expect(error).to_contain_text("The other lessons work as usual.")
     expect(page.locator(f"#run-{BROKEN}")).to_have_count(0)
 
-    page.locator("#tab-01_basic-button").click()
+    open_lesson(page, "01_basic")
     page.locator("#run-01_basic").click()
     expect(page.locator("#status-01_basic")).to_contain_text("Done", timeout=60_000)
     expect(page.locator("#pane-01_basic-0 textarea")).not_to_have_value("")

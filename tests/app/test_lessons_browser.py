@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from lesson_pages import open_lesson
 from playwright.sync_api import expect
 from polling import wait_for
 
@@ -16,13 +17,8 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "assets" / "screenshot.png"
 
 
 def open_tab(page, lesson):
-    """Click the lesson's tab, through Gradio's "More tabs" menu when the tab bar is full."""
-    tab = page.locator(f"#tab-{lesson.stem}-button")
-    if tab.count() and tab.is_visible():
-        tab.click()
-    else:
-        page.get_by_role("button", name="More tabs").click()
-        page.locator(".overflow-dropdown button", has_text=f"{lesson.number}. {lesson.title}").click()
+    """Open the lesson with one click in the course list."""
+    open_lesson(page, lesson.stem)
     expect(page.locator(f"#run-{lesson.stem}")).to_be_visible()
 
 
