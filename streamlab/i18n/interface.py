@@ -16,13 +16,13 @@ from streamlab.i18n import runtime
 
 INTRO_EN = (
     "# StreamLab\n"
-    "Learn LLM response streaming by watching it happen. Each tab is one lesson: read it, read the code, press "
+    "Learn LLM response streaming by watching it happen. Pick a lesson from the list: read it, read the code, press "
     "**Run**, and the answer streams beside the very code producing it. No key needed — a built-in mock speaks "
     "the real OpenAI and Anthropic wire formats. Open **Provider** to use your own key."
 )
 INTRO_ZH = (
     "# StreamLab\n"
-    "边看边学大模型的流式输出。每个标签页是一课：读讲解，读代码，按下**运行**，回答就在产生它的代码旁边逐字流出。"
+    "边看边学大模型的流式输出。从课程列表里选一课：读讲解，读代码，按下**运行**，回答就在产生它的代码旁边逐字流出。"
     "无需密钥：内置的模拟服务说的是真实的 OpenAI 和 Anthropic 线上格式。想用自己的密钥，请打开**服务商**面板。"
 )
 
