@@ -14,9 +14,9 @@ from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import lesson_key, pane, t
 from streamlab.lessons import ROOT, Lesson
 from streamlab.limits import Limits
+from streamlab.metrics import REFRESH_S
 from streamlab.providers import CLIENT_WIRE
 
-METRICS_EVERY_S = 0.5
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
 
 
@@ -117,15 +117,17 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
             settings = replace(settings, mock_url=mock_url)
             session = getattr(request, "session_hash", None) or ""
             lang = page_language.of_request(request)
-            metrics_value, metrics_at = "", 0.0
+            metrics_value, chart_value, metrics_at, shown_first = "", "", 0.0, False
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
                                           hosting=hosting, limits=limits):
-                # The metrics table is refreshed a few times a second, not with every frame. A value equal to the
-                # last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
+                # The metrics table and the chart are redrawn a few times a second, not with every frame. A value
+                # equal to the last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
                 now = time.monotonic()
-                if frame.final or now - metrics_at >= METRICS_EVERY_S or frame.metrics.chunks <= 1:
+                first_token = frame.metrics.first_at is not None and not shown_first  # its time, shown at once
+                if frame.final or now - metrics_at >= REFRESH_S or first_token:
                     metrics_value, metrics_at = runtime.metrics_table(frame.metrics.markdown(), lang), now
-                chart_value = runtime.chart(frame.metrics.chart_svg(lesson.panes), lang) if frame.final else ""
+                    shown_first = frame.metrics.first_at is not None
+                    chart_value = runtime.chart(frame.metrics.chart_svg(lesson.panes), lang)
                 yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame, lang), metrics_value,
                        chart_value)
 
