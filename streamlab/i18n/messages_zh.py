@@ -140,6 +140,9 @@ MESSAGES: list[tuple[str, str]] = [
      "base URLs must be public `https` addresses. Up to {n} runs a minute, one at a time per lesson.",
      "**公开模式。** 这个服务器对所有人开放。{keys}你粘贴的密钥只保存在你的浏览器会话中。自定义 Base URL 必须是公网的 "
      "`https` 地址。每分钟最多运行 {n} 次，每一课同一时间只运行一次。"),
+    # provider_panel.mock_note: next to each tab's Run
+    ("Mock fault on: every run fails with **{fault}**.", "模拟故障已开启：每次运行都会以 **{fault}** 失败。"),
+    ("Mock speed: **{speed}**.", "模拟速度：**{speed}**。"),
     # provider_panel.describe: the summary line
     ("**Mock provider** — no key needed. Answers stream from StreamLab's own server at **{speed}** speed.",
      "**模拟服务**：无需密钥。回答以**{speed}**速度从 StreamLab 自己的服务器流式返回。"),

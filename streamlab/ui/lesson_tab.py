@@ -16,6 +16,7 @@ from streamlab.lessons import ROOT, Lesson
 from streamlab.limits import Limits
 from streamlab.metrics import REFRESH_S
 from streamlab.providers import CLIENT_WIRE
+from streamlab.ui import provider_panel
 
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
 
@@ -75,11 +76,12 @@ def error_tab(lesson: Lesson) -> None:
         gr.Markdown(f"`{lesson.snippet_path.name}`: {lesson.error}", elem_classes="lesson-error")
 
 
-def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Hosting | None = None,
+def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: Hosting | None = None,
           limits: Limits | None = None) -> None:
     if lesson.error:
         error_tab(lesson)
         return
+    settings_state = panel.state
     script = _page_script(lesson)
     with gr.Tab(lesson_key(lesson, "tab"), id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
         with gr.Row(equal_height=False):
@@ -101,6 +103,7 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
                 with gr.Row():
                     run_button = gr.Button(t("run"), variant="primary", elem_id=f"run-{lesson.stem}")
                     stop_button = gr.Button(t("stop"), variant="stop", elem_id=f"stop-{lesson.stem}")
+                provider_panel.mock_state(panel, lesson.stem)
                 status = gr.Markdown("", elem_id=f"status-{lesson.stem}", elem_classes="run-status")
                 with gr.Row():
                     panes = [gr.Textbox(label=pane(p), lines=10 if i == 0 else 8, max_lines=24, autoscroll=True,

@@ -23,10 +23,11 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
                                 elem_id="language-switch", scale=0, min_width=160)
         language.change(None, language, None, js=page_language.SWITCH_JS, queue=False, api_visibility="private",
                         show_progress="hidden")
-        settings_state = provider_panel.build(hosting, mock_url)
+        panel = provider_panel.build(hosting, mock_url)
         with gr.Tabs(elem_id="lesson-tabs"):
             for lesson in found:
-                lesson_tab.build(lesson, settings_state, mock_url, hosting, limits)
+                lesson_tab.build(lesson, panel, mock_url, hosting, limits)
+        provider_panel.connect(panel, hosting)  # its events, now that every tab's note on the mock exists
         if not found:
             gr.Markdown(t("no_lessons"))
         # Opening the page makes this session's server-side state (Gradio copies every component's config for

@@ -92,6 +92,9 @@ def produced_messages() -> list[str]:
         Settings(provider="compatible", base_url="https://api.example.com/v1", api_key="sk-learner"),
         Settings(provider="openai", api_key="sk-learner"))]
     said.append("Stopped after 12 chunks. The partial text is kept.")
+    said += [provider_panel.mock_note(s) for s in (
+        Settings(fault="cut"), Settings(ttft_ms=1200, token_ms=120, jitter_ms=40),
+        Settings(fault="cut", ttft_ms=0, token_ms=0, jitter_ms=0))]
     said += declared_outcomes()
     return said
 
