@@ -78,14 +78,20 @@ def by_stem(stem):
     return next(lesson for lesson in LESSONS if lesson.stem == stem)
 
 
-def test_resilience_under_rate_limit_ends_failed_in_the_status_line(app_page):
+def run_resilience(page, fault, max_attempts):
+    """Run lesson 10 with its own fault option; return the lesson."""
     lesson = by_stem("10_resilience")
-    open_tab(app_page, lesson)
-    tab = app_page.locator(f"#tab-{lesson.stem}")
+    open_tab(page, lesson)
+    tab = page.locator(f"#tab-{lesson.stem}")
     tab.get_by_label("fault").click()
-    app_page.get_by_role("option", name="rate_limit", exact=True).click()
-    tab.get_by_label("max attempts").fill("2")
-    app_page.locator(f"#run-{lesson.stem}").click()
+    page.get_by_role("option", name=fault, exact=True).click()
+    tab.get_by_label("max attempts").fill(str(max_attempts))
+    page.locator(f"#run-{lesson.stem}").click()
+    return lesson
+
+
+def test_resilience_under_rate_limit_ends_failed_in_the_status_line(app_page):
+    lesson = run_resilience(app_page, "rate_limit", 2)
     status = app_page.locator(f"#status-{lesson.stem}")
     expect(status).to_contain_text("Failed. Gave up after 2 attempts (RateLimitError)", timeout=30_000)
     expect(status.locator("svg.run-icon-failed")).to_be_visible()
@@ -96,13 +102,7 @@ def test_resilience_under_rate_limit_ends_failed_in_the_status_line(app_page):
 
 
 def test_elapsed_grows_while_a_stalled_first_token_is_awaited(app_page):
-    lesson = by_stem("10_resilience")
-    open_tab(app_page, lesson)
-    tab = app_page.locator(f"#tab-{lesson.stem}")
-    tab.get_by_label("fault").click()
-    app_page.get_by_role("option", name="stall", exact=True).click()
-    tab.get_by_label("max attempts").fill("1")
-    app_page.locator(f"#run-{lesson.stem}").click()
+    lesson = run_resilience(app_page, "stall", 1)
     metrics = app_page.locator(f"#metrics-{lesson.stem}")
     expect(metrics).to_contain_text(re.compile(r"elapsed 1\.\d s"), timeout=10_000)  # 2 s read timeout: still waiting
     expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Waiting for the first token")
