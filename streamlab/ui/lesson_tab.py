@@ -19,6 +19,15 @@ from streamlab.providers import CLIENT_WIRE
 from streamlab.ui import provider_panel
 
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
+# A lesson's embedded page (PAGE) is driven by the tab's own Run and Stop: the prompt and the fault (the lesson's
+# fault option, else the panel's mock fault) are posted to it, in the browser, from the same origin.
+PAGE_RUN_JS = """(prompt, fault, provider, mockFault) => {
+  const chosen = fault && fault !== "none" ? fault : provider === "mock" && mockFault ? mockFault : "none";
+  document.querySelector("#page-%s iframe")?.contentWindow?.postMessage(
+    {streamlab: "run", prompt, fault: chosen}, location.origin);
+}"""
+PAGE_STOP_JS = """() => document.querySelector("#page-%s iframe")?.contentWindow?.postMessage(
+  {streamlab: "stop"}, location.origin)"""
 
 
 def status_markdown(frame: runner.Frame, lang: str = "en") -> str:
@@ -95,8 +104,8 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: H
                                 elem_id=f"wire-{lesson.stem}")
                 page = lesson.attributes.get("PAGE")
                 if page:
-                    gr.HTML(f'<iframe class="lesson-page" src="/static/{Path(page).relative_to("assets").as_posix()}" '
-                            f'title="{lesson.title}"></iframe>')
+                    gr.HTML(f'<iframe class="lesson-page" src="/static/{Path(page).relative_to("assets").as_posix()}'
+                            f'?embedded" title="{lesson.title}"></iframe>', elem_id=f"page-{lesson.stem}")
                 prompt = gr.Textbox(lesson_key(lesson, "prompt"), label=t("prompt"), lines=2, max_lines=8,
                                     elem_id=f"prompt-{lesson.stem}")
                 controls = [_control(o) for o in lesson.options]
@@ -137,6 +146,14 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: H
         def stop(request: gr.Request):
             runner.request_stop(getattr(request, "session_hash", None) or "", lesson.stem)
 
+        if page:  # one form: Run and Stop drive the embedded page too, in the browser. Registered first: Gradio runs
+            # a click's listeners in order and waits for each, so after the run this would wait for the whole stream
+            fault = next((c for o, c in zip(lesson.options, controls) if o.name == "fault"), None)
+            run_button.click(None, [prompt, fault or panel.fault, panel.provider, panel.fault], None,
+                             js=PAGE_RUN_JS % lesson.stem, queue=False, api_visibility="private",
+                             show_progress="hidden")
+            stop_button.click(None, None, None, js=PAGE_STOP_JS % lesson.stem, queue=False, api_visibility="private",
+                              show_progress="hidden")
         # postprocess=False: the outputs are plain strings already, and Gradio would otherwise hop to a worker
         # thread for each output of each frame
         run_button.click(run, [settings_state, prompt, *controls], [*panes, status, metrics, chart],

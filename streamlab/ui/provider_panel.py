@@ -95,6 +95,7 @@ class Panel:
 
     state: gr.State
     inputs: list
+    provider: gr.Radio
     speed: gr.Radio
     fault: gr.Dropdown
     summary: gr.Markdown
@@ -158,7 +159,7 @@ def build(hosting: Hosting | None = None, mock_url: str = "") -> Panel:
                     api_visibility="private", queue=False, show_progress="hidden")
     preset.change(on_preset, preset, [base_url, model], api_visibility="private", queue=False,
                   show_progress="hidden")
-    return Panel(state, inputs, speed, fault, summary, settings)
+    return Panel(state, inputs, provider, speed, fault, summary, settings)
 
 
 def mock_state(panel: Panel, stem: str) -> None:

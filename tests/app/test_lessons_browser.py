@@ -141,3 +141,27 @@ def test_stop_mid_stream_keeps_the_partial_text(app_page, app_server):
     assert pane.input_value() == partial
     wait_for(lambda: app_server.stats()["streams_cancelled"] > before, timeout=5, every=0.05)
     assert app_server.stats()["streams_cancelled"] == before + 1
+
+
+def test_web_lesson_run_drives_the_python_run_and_the_embedded_page_with_one_form(app_page):
+    lesson = by_stem("12_web_integration")
+    open_tab(app_page, lesson)
+    page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
+    expect(page.locator("#ask")).to_be_hidden()  # embedded: the page has no form of its own
+    expect(page.locator(".embedded-only")).to_contain_text("Run and Stop drive this page")
+    app_page.locator(f"#prompt-{lesson.stem} textarea").fill("Say hello in five words.")
+    app_page.locator(f"#run-{lesson.stem}").click()
+    status = app_page.locator(f"#status-{lesson.stem}")
+    expect(status).to_contain_text("Done.", timeout=60_000)
+    answer = app_page.locator(f"#pane-{lesson.stem}-0 textarea").input_value()
+    for reader in ("#fetch", "#eventsource"):  # the page got the same prompt: the mock gives the same answer
+        expect(page.locator(f"{reader} .status")).to_have_text("done", timeout=60_000)
+        expect(page.locator(f"{reader} .output")).to_have_text(answer)
+    tab = app_page.locator(f"#tab-{lesson.stem}")
+    tab.get_by_label("fault").click()
+    app_page.get_by_role("option", name="rate_limit", exact=True).click()
+    app_page.locator(f"#run-{lesson.stem}").click()
+    expect(status).to_contain_text("Failed. The page got an error event: The provider is rate limiting", timeout=60_000)
+    for reader in ("#fetch", "#eventsource"):
+        expect(page.locator(f"{reader} .error")).to_contain_text("rate limiting", timeout=60_000)
+    app_page.locator(f"#page-{lesson.stem}").screenshot(path=str(Path(tempfile.gettempdir()) / "lesson12.png"))
