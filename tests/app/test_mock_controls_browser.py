@@ -52,7 +52,10 @@ def test_mock_speed_chosen_in_the_panel_sets_the_pace_of_the_next_run(page, app_
 def test_mock_fault_chosen_in_the_panel_makes_the_next_run_fail_that_way(page, app_server):
     fresh_page_with_mock(page, app_server.url, fault="rate_limit")
     page.locator("#run-01_basic").click()
-    expect(page.locator("#status-01_basic")).to_contain_text("Rate limited (429)", timeout=30_000)
+    status = page.locator("#status-01_basic")
+    expect(status).to_contain_text("Failed. Rate limited (429)", timeout=30_000)
+    expect(status.locator("svg.run-icon-failed")).to_be_visible()  # drawn: no emoji font needed
+    expect(page.locator("#metrics-01_basic")).to_contain_text(re.compile(r"output\s+—\s+0\s+0"))  # no first token
 
 
 def test_a_mock_fault_is_shown_next_to_run_on_every_tab_and_the_reset_clears_it(page, app_server):
