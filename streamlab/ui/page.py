@@ -27,7 +27,7 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
         with gr.Tabs(elem_id="lesson-tabs"):
             for lesson in found:
                 lesson_tab.build(lesson, panel, mock_url, hosting, limits)
-        provider_panel.connect(panel, hosting)  # its events, now that every tab's note on the mock exists
+        provider_panel.connect(panel)  # its events, now that every tab's note on the mock exists
         if not found:
             gr.Markdown(t("no_lessons"))
         # Opening the page makes this session's server-side state (Gradio copies every component's config for

@@ -99,7 +99,8 @@ class Panel:
     speed: gr.Radio
     fault: gr.Dropdown
     summary: gr.Markdown
-    settings: object  # (request, *inputs) -> Settings
+    settings: object  # (*values of inputs) -> Settings
+    hosting: Hosting
     notes: list = field(default_factory=list)  # (row, note, reset button) of each tab
 
 
@@ -137,7 +138,7 @@ def build(hosting: Hosting | None = None, mock_url: str = "") -> Panel:
 
     inputs = [provider, preset, base_url, model, key, speed, fault]
 
-    def settings(request: gr.Request, *values) -> providers.Settings:
+    def settings(*values) -> providers.Settings:
         return replace(settings_for(*values), mock_url=mock_url)
 
     def on_provider(choice, preset_choice):
@@ -159,7 +160,7 @@ def build(hosting: Hosting | None = None, mock_url: str = "") -> Panel:
                     api_visibility="private", queue=False, show_progress="hidden")
     preset.change(on_preset, preset, [base_url, model], api_visibility="private", queue=False,
                   show_progress="hidden")
-    return Panel(state, inputs, provider, speed, fault, summary, settings)
+    return Panel(state, inputs, provider, speed, fault, summary, settings, hosting)
 
 
 def mock_state(panel: Panel, stem: str) -> None:
@@ -170,19 +171,18 @@ def mock_state(panel: Panel, stem: str) -> None:
     panel.notes.append((row, note, reset))
 
 
-def connect(panel: Panel, hosting: Hosting | None = None) -> None:
+def connect(panel: Panel) -> None:
     """Wire the panel once every tab has its note: a change of any control updates the session's settings, the
     summary and every tab's note in one request; "back to normal" resets the mock's speed and fault as well."""
-    hosting = hosting or Hosting()
     notes = [component for row, note, _ in panel.notes for component in (row, note)]
     speed, fault = panel.inputs.index(panel.speed), panel.inputs.index(panel.fault)
 
     def update(request: gr.Request, *values):
-        settings = panel.settings(request, *values)
+        settings = panel.settings(*values)
         lang = page_language.of_request(request)
         said = runtime.translate(mock_note(settings), lang)
         shown = [u for _ in panel.notes for u in (gr.update(visible=bool(said)), said)]
-        return settings, runtime.translate(describe(settings, hosting), lang), *shown
+        return settings, runtime.translate(describe(settings, panel.hosting), lang), *shown
 
     def back_to_normal(request: gr.Request, *values):
         values = list(values)
