@@ -6,7 +6,7 @@ PANES = ("output", "chunks")
 
 
 def stream(client, prompt, *, model: str = "gpt-5-mini"):
-    text, usage, count = "", None, 0
+    text, usage, count, pieces = "", None, 0, 0
     with client.chat.completions.create(
         model=model,
         messages=[{"role": "user", "content": prompt}],
@@ -22,11 +22,11 @@ def stream(client, prompt, *, model: str = "gpt-5-mini"):
                 continue
             delta = chunk.choices[0].delta
             if delta.content:
-                text += delta.content
+                text, pieces = text + delta.content, pieces + 1
                 yield delta.content
             if chunk.choices[0].finish_reason:
                 yield "chunks", f"chunk {count}: finish_reason={chunk.choices[0].finish_reason!r}\n"
-    yield "chunks", f"{count} chunks, {len(text)} characters of text\n"
+    yield "chunks", f"{count} chunks, {pieces} with text ({len(text)} characters)\n"
     if usage:
         yield "usage", usage
 

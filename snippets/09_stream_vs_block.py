@@ -6,6 +6,7 @@ import time
 CLIENT = "async_openai"
 PROMPT = "Write a short paragraph about why streaming makes apps feel faster."
 PANES = ("streaming", "blocking", "timing")
+MEASURE = ("streaming", "blocking")  # the metrics set the two side by side
 
 
 async def stream(client, prompt, *, model: str = "gpt-5-mini"):

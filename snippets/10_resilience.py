@@ -43,7 +43,7 @@ def stream(client, prompt, *, model: str = "gpt-5-mini",
                     else type(error).__name__ if isinstance(error, openai.APIStatusError) else "error event")
             yield "attempts", f"{what} ({error.message})\n"
             if chunks:  # the reader has seen text: a retry would start again, so keep it and say it is partial
-                yield f"\n[incomplete: {what} after {chunks} chunks]"
+                yield "status", f"incomplete: the stream broke after {chunks} chunks ({what})"
                 return
             if isinstance(error, openai.APIStatusError) and error.status_code < 500 and error.status_code != 429:
                 break  # a bad request or a bad key fails the same way every time
@@ -52,7 +52,7 @@ def stream(client, prompt, *, model: str = "gpt-5-mini",
                 yield "attempts", f"waiting {wait:.1f} s ({why})\n"
                 time.sleep(wait)
     yield "attempts", "giving up\n"
-    yield f"[failed after {attempt} attempt{'s' if attempt > 1 else ''}: {what}]"
+    yield "status", f"failed: gave up after {attempt} attempt{'s' if attempt > 1 else ''} ({what})"
 
 
 if __name__ == "__main__":

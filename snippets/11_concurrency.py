@@ -9,6 +9,7 @@ import openai
 CLIENT = "async_openai"
 PROMPT = "Name three rivers.\nName three mountains.\nName three deserts."
 PANES = ("answer 1", "answer 2", "answer 3", "timing")
+MEASURE = ("answer 1", "answer 2", "answer 3")  # the metrics show each answer's own figures
 
 
 async def stream(client, prompt, *, model: str = "gpt-5-mini",

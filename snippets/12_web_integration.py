@@ -9,6 +9,7 @@ import openai
 
 CLIENT = "async_openai"
 PROMPT = "Explain how EventSource works in the browser."
+PANES = ("output", "wire")  # the text the page shows; the SSE frames it receives
 PAGE = "assets/web/chat.html"  # the browser page this tab embeds
 PAGE_SCRIPT = "assets/web/chat.js"  # its JavaScript, shown beside this file
 USAGE_FIELDS = {"prompt_tokens", "completion_tokens", "total_tokens"}
@@ -34,9 +35,10 @@ def explain(exc: Exception) -> str:  # short and safe: no traceback, nothing tha
     return "The provider ended the stream with an error."
 
 
-async def sse_events(client, prompt, *, model, fault="none", session_id="", read_timeout_s=READ_TIMEOUT_S):
+async def events(client, prompt, *, model, fault="none", session_id="", read_timeout_s=READ_TIMEOUT_S):
+    """Our protocol's events as (type, data): stream_start, stream_chunk…, then stream_end or one error."""
     ids = {"message_id": f"msg_{uuid.uuid4().hex}", "session_id": session_id or uuid.uuid4().hex}
-    yield sse("stream_start", ids)
+    yield "stream_start", ids
     finish_reason, usage = None, None
     try:
         chunks = await client.chat.completions.create(
@@ -52,19 +54,30 @@ async def sse_events(client, prompt, *, model, fault="none", session_id="", read
                 usage = chunk.usage.model_dump(include=USAGE_FIELDS) if chunk.usage else usage
                 for choice in chunk.choices:  # the usage chunk has none
                     if choice.delta.content:
-                        yield sse("stream_chunk", {"chunk": choice.delta.content})
+                        yield "stream_chunk", {"chunk": choice.delta.content}
                     finish_reason = choice.finish_reason or finish_reason
     except Exception as exc:  # end with an `error` event, never with a cut-off response
-        yield sse("error", {"message": explain(exc)})
+        yield "error", {"message": explain(exc)}
         return
-    yield sse("stream_end", {"finish_reason": finish_reason, "usage": usage})
+    yield "stream_end", {"finish_reason": finish_reason, "usage": usage}
+
+
+async def sse_events(client, prompt, **options):  # the endpoint's body: GET /api/chat/stream
+    async for event, data in events(client, prompt, **options):
+        yield sse(event, data)
 
 
 async def stream(client, prompt, *, model: str = "gpt-5-mini",
                  fault: Literal["none", "server_error", "overloaded", "rate_limit", "auth", "stall", "disconnect",
                                "error_event", "malformed", "split"] = "none"):
-    async for frame in sse_events(client, prompt, model=model, fault=fault):
-        yield frame  # the exact text the browser receives
+    text = ""
+    async for event, data in events(client, prompt, model=model, fault=fault):
+        yield "wire", sse(event, data)  # the exact text the browser receives
+        if event == "stream_chunk":
+            text += data["chunk"]
+            yield data["chunk"]  # what the page shows
+        elif event == "error":
+            yield "status", f"{'incomplete' if text else 'failed'}: the page got an error event: {data['message']}"
 
 
 if __name__ == "__main__":

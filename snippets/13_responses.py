@@ -1,6 +1,7 @@
 """Lesson 13: the Responses API streams typed events: text deltas, argument deltas, usage on completion."""
 
 CLIENT = "openai"
+WIRE = "responses"  # the tab names the Responses format, not the client's usual Chat Completions
 PROMPT = "Summarise the difference between the Responses API and Chat Completions."
 PANES = ("output", "events", "arguments")
 TOOLS = [{

@@ -5,6 +5,7 @@ from typing import Literal
 CLIENT = "openai"
 PROMPT = "A bat and a ball cost $1.10 in total. The bat costs $1.00 more than the ball. How much does the ball cost?"
 PANES = ("answer", "thinking")
+MEASURE = ("answer", "thinking")  # the metrics time each: first thinking vs first answer token
 
 
 def chat(client, prompt, model, thinking):

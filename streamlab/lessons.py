@@ -8,15 +8,24 @@ The snippet contract (README, "Writing a lesson"):
                                # e.g. "chat"/"responses", keep CLIENT).
     PROMPT = "..."             # the default prompt
     PANES = ("output",)        # optional: output panes; the first is the main one
+    MEASURE = ("output",)      # optional: the panes the metrics measure, one row each (default: the main
+                               # pane); a pane of answer text, not of logs or wire bytes
+    WIRE = "responses"         # optional: the wire format the tab names (openai | anthropic | responses);
+                               # default: the one CLIENT speaks (a `wire` option shows its own choice)
     RANGES = {"size": (1, 2000)}  # optional: (lowest, highest) of number options (default 0–10,000;
                                # 0–600 for floats); the tab's number fields and the server enforce them
     def stream(client, prompt, *, model=..., **options): ...   # generator or async generator
 
 `stream` yields `str` (appended to the main pane) or `(pane, str)` (appended to that pane) or
-`("usage", dict)` (token usage for the metrics; a `reasoning_tokens` count is shown too). A pane named
-`thinking` holds a reasoning model's thinking: the metrics time its first text beside the answer's.
-Keyword-only parameters other than `model` become controls in the tab: `bool` → checkbox, `int`/`float` →
-number, `Literal[...]` → dropdown, `str` → text.
+`("usage", dict)` (token usage for the metrics; a `reasoning_tokens` count is shown too) or `("status", "failed:
+<why>")` / `("status", "incomplete: <why>")`: the lesson caught a failure itself and says how the run ended
+(`failed`: no answer; `incomplete`: the text so far is partial); the status line shows the outcome and <why>. So
+a run ends as done, stopped, failed or incomplete: `done` only when the generator finished without raising and
+without declaring an outcome (an exception is `failed`, or `incomplete` once a measured pane has text). A pane
+named `thinking` holds a reasoning model's thinking: the status says "Thinking…" once it has text, and a lesson
+that lists it in MEASURE gets its first token timed beside the answer's. Keyword-only parameters other than
+`model` become controls in the tab: `bool` → checkbox, `int`/`float` → number, `Literal[...]` → dropdown, `str`
+→ text.
 
 Discovery reads the contract from the source (no import), so start-up does not pay for the SDKs a
 snippet uses. When the lesson first runs, the source text read at start-up (the text the tab shows)
@@ -39,6 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 STEM = re.compile(r"^(\d{2})_([a-z0-9_]+)$")
 MAIN_PANE = "output"
 USAGE = "usage"
+STATUS = "status"
+OUTCOMES = ("failed", "incomplete")  # what a ("status", "<outcome>: <why>") item may declare
 DEFAULT_BOUNDS = {int: (0, 10_000), float: (0.0, 600.0)}
 _import_lock = threading.Lock()
 
@@ -73,6 +84,7 @@ class Lesson:
     client_kind: str = "openai"
     prompt: str = ""
     panes: tuple[str, ...] = (MAIN_PANE,)
+    measured: tuple[str, ...] = (MAIN_PANE,)  # the panes the metrics measure (MEASURE)
     options: list[Option] = field(default_factory=list)
     attributes: dict = field(default_factory=dict)  # every literal module-level constant
     is_async: bool = False
@@ -176,6 +188,9 @@ def describe(lesson: Lesson) -> None:
     lesson.client_kind = constants.get("CLIENT", "openai")
     lesson.prompt = constants.get("PROMPT", "")
     lesson.panes = tuple(constants.get("PANES", (MAIN_PANE,)))
+    lesson.measured = tuple(constants.get("MEASURE", lesson.panes[:1]))
+    if not set(lesson.measured) <= set(lesson.panes):
+        raise TypeError(f"MEASURE names panes that are not in PANES: {', '.join(lesson.measured)}")
     lesson.is_async = isinstance(stream, ast.AsyncFunctionDef)
     lesson.options = []
     ranges = constants.get("RANGES", {})

@@ -2,7 +2,10 @@
 
 The snippet runs as written: a sync generator in a thread of its own, an async one as a task on the
 server's loop. What it yields lands in a queue; the UI gets at most one frame per `frame_s`, so a fast
-stream does not flood the browser, and the first token is shown at once. Stop, a failure, or the browser
+stream does not flood the browser, and the first token is shown at once. While nothing arrives (waiting for
+the first token, a stall) a frame still goes out every `metrics.REFRESH_S`, so elapsed time keeps growing.
+A run ends as done, stopped, failed (nothing of the answer arrived) or incomplete (some did): a snippet that
+catches a failure itself says which with a `("status", …)` item. Stop, a failure, or the browser
 going away all end in the same `finally`: the snippet's generator is closed (its `with` blocks close the
 upstream HTTP stream) and the run's client is closed.
 """
@@ -18,9 +21,9 @@ from dataclasses import dataclass, field
 
 from streamlab import errors, inputs, providers, run_connections, url_guard
 from streamlab.hosting import Hosting
-from streamlab.lessons import USAGE, Lesson
+from streamlab.lessons import OUTCOMES, STATUS, USAGE, Lesson
 from streamlab.limits import Limits
-from streamlab.metrics import Metrics
+from streamlab.metrics import REFRESH_S, Metrics
 
 log = logging.getLogger("streamlab.run")
 FRAME_S = 1 / float(os.environ.get("STREAMLAB_UI_FPS", "20"))
@@ -49,10 +52,21 @@ class Failure:
 class Frame:
     panes: dict[str, str]
     metrics: Metrics
-    status: str = "running"  # running | done | stopped | error
+    status: str = "running"  # running, then done | stopped | failed | incomplete
     message: str = ""
     final: bool = False
     updates: int = field(default=0)
+
+
+def _declared(value, secrets: list[str]) -> tuple[str, str] | None:
+    """A snippet's ("status", "failed: <why>" / "incomplete: <why>") → (outcome, why, capitalised); else None."""
+    text = errors.scrub(value, secrets, key_shapes=False) if isinstance(value, str) else ""
+    outcome, _, words = text.partition(":")
+    if outcome.strip().lower() not in OUTCOMES:
+        log.warning("ignored a status item that declares no outcome: %r", text[:80])
+        return None
+    words = inputs.no_lone_surrogates(words.strip())
+    return outcome.strip().lower(), words[:1].upper() + words[1:]
 
 
 def request_stop(session: str, stem: str) -> bool:
@@ -114,7 +128,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     `hosting` (default: a local run) and `limits` (a public server's run limits) come from the app."""
     loop = asyncio.get_running_loop()
     main = lesson.panes[0]
-    metrics = Metrics(main_pane=main)
+    metrics = Metrics(measured=lesson.measured)
+    declared = None  # (outcome, message) from the snippet's own ("status", …) item
     frame = Frame({pane: "" for pane in lesson.panes}, metrics)
     queue: asyncio.Queue = asyncio.Queue()
     key = (session, lesson.stem)
@@ -158,7 +173,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             pump = threading.Thread(target=context.run, args=(_pump_thread, gen, push, halt), daemon=True,
                                     name=f"run-{lesson.stem}")
             pump.start()
-        last_shown, dirty = 0.0, False
+        last_shown, dirty = 0.0, False  # 0.0: the first piece is shown as soon as it arrives
+        last_frame = loop.time()  # any frame, ticks included
         _streaming[0] += 1
         counted = True
         while True:
@@ -166,14 +182,20 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             if dirty and loop.time() - last_shown >= interval:
                 frame.updates += 1
                 yield frame
-                last_shown, dirty = loop.time(), False
-            timeout = max(0.0, last_shown + interval - loop.time()) if dirty else None
+                last_shown = last_frame = loop.time()
+                dirty = False
+            # with nothing new to show, a frame still goes out on the metrics' cadence: elapsed keeps growing
+            due = last_shown + interval if dirty else last_frame + max(interval, REFRESH_S)
             try:
-                item = await asyncio.wait_for(queue.get(), timeout)
+                item = await asyncio.wait_for(queue.get(), max(0.0, due - loop.time()))
             except TimeoutError:
+                if not dirty:
+                    frame.updates += 1
+                    yield frame
+                    last_frame = loop.time()
                 continue
             if item is _END:
-                frame.status = "done"
+                frame.status, frame.message = declared or ("done", "")
                 break
             if item is _STOP:
                 frame.status = "stopped"
@@ -182,6 +204,9 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             if isinstance(item, Failure):
                 raise item.error
             pane, value = item if isinstance(item, tuple) else (main, item)
+            if pane == STATUS:
+                declared = _declared(value, secrets) or declared
+                continue
             if pane == USAGE:
                 # token counts only: a provider's usage fields are shown in the page, so nothing but numbers
                 metrics.usage = {k: v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)} \
@@ -194,7 +219,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             metrics.record(pane, text)
             dirty = True
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message, never a crash
-        frame.status = "error"
+        frame.status = "incomplete" if metrics.chunks else "failed"
         frame.message = errors.message_for(exc, secrets, mid_stream=metrics.chunks > 0)
     finally:
         metrics.finish()
@@ -214,6 +239,6 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             await _close(client)
         log.info("run lesson=%s provider=%s status=%s chunks=%d ttft_ms=%s%s", lesson.stem, settings.provider,
                  frame.status, metrics.chunks, metrics.summary()["ttft_ms"],
-                 f" message={frame.message!r}" if frame.status == "error" else "")
+                 f" message={frame.message!r}" if frame.status in OUTCOMES else "")
     frame.final = True
     yield frame

@@ -164,3 +164,13 @@ form.addEventListener("submit", async (event) => {
   if (current === run) { current = null; stopButton.disabled = true; }
 });
 stopButton.addEventListener("click", stop);
+
+// Embedded in StreamLab's lesson tab (?embedded): the tab's Run and Stop drive this page, from the same origin only.
+if (new URLSearchParams(location.search).has("embedded")) document.body.classList.add("embedded");
+window.addEventListener("message", (event) => {
+  if (event.origin !== location.origin || !event.data?.streamlab) return;
+  if (event.data.streamlab === "stop") return stop();
+  promptInput.value = event.data.prompt;
+  faultSelect.value = event.data.fault;
+  form.requestSubmit();
+});

@@ -48,6 +48,7 @@ UI: dict[str, tuple[str, str]] = {
     "speed.slow": ("slow", "慢速"),
     "fault": ("Mock fault (every run fails this way)", "模拟故障（每次运行都会这样失败）"),
     "fault.none": ("none", "无"),
+    "mock.reset": ("Back to normal", "恢复正常"),
     "prompt": ("Prompt", "提示词"),
     "run": ("Run", "运行"),
     "stop": ("Stop", "停止"),

@@ -13,6 +13,20 @@ PASTE = ("Paste your key in the provider panel (it stays in this browser session
          "Mock.", "请在服务商面板中粘贴你的密钥（它只保存在本浏览器会话中），或者把服务商切换回模拟服务。")
 
 MESSAGES: list[tuple[str, str]] = [
+    # a lesson's own ("status", "failed: …" / "incomplete: …"): lesson 10's retries, lesson 12's error event
+    ("Gave up after {n} attempts ({what})", "尝试 {n} 次后放弃（{what}）"),
+    ("Gave up after 1 attempt ({what})", "尝试 1 次后放弃（{what}）"),
+    ("The stream broke after {n} chunks ({what})", "流在第 {n} 个分块后中断（{what}）"),
+    ("（connection dropped）", "（连接断开）"), ("（error event）", "（错误事件）"), ("（stalled）", "（停滞，读取超时）"),
+    ("The page got an error event: ", "页面收到了一个 error 事件："),
+    ("The provider rejected the server's API key.", "服务商拒绝了服务器的 API 密钥。"),
+    ("The provider is rate limiting this server; try again in a moment.", "服务商正在对这个服务器限流；请稍后再试。"),
+    ("The provider had a server error ({status}); try again.", "服务商发生了服务器错误（{status}）；请重试。"),
+    ("The provider stopped sending; the server gave up waiting for the rest of the answer.",
+     "服务商停止了发送；服务器不再等待剩下的回答。"),
+    ("The connection to the provider dropped in the middle of the answer.", "与服务商的连接在回答中途断开。"),
+    ("The provider sent a chunk that is not valid JSON.", "服务商发来的一个分块不是合法的 JSON。"),
+    ("The provider ended the stream with an error.", "服务商以一个错误结束了这个流。"),
     # errors.py: what a failed run says
     ("The provider stopped sending data and the read timeout fired. The partial text above is all that arrived; "
      "try again, or raise the timeout if the model is slow to start.",
@@ -126,6 +140,9 @@ MESSAGES: list[tuple[str, str]] = [
      "base URLs must be public `https` addresses. Up to {n} runs a minute, one at a time per lesson.",
      "**公开模式。** 这个服务器对所有人开放。{keys}你粘贴的密钥只保存在你的浏览器会话中。自定义 Base URL 必须是公网的 "
      "`https` 地址。每分钟最多运行 {n} 次，每一课同一时间只运行一次。"),
+    # provider_panel.mock_note: next to each tab's Run
+    ("Mock fault on: every run fails with **{fault}**.", "模拟故障已开启：每次运行都会以 **{fault}** 失败。"),
+    ("Mock speed: **{speed}**.", "模拟速度：**{speed}**。"),
     # provider_panel.describe: the summary line
     ("**Mock provider** — no key needed. Answers stream from StreamLab's own server at **{speed}** speed.",
      "**模拟服务**：无需密钥。回答以**{speed}**速度从 StreamLab 自己的服务器流式返回。"),

@@ -10,15 +10,29 @@ from streamlab.i18n import language
 from streamlab.i18n.messages_zh import MESSAGES
 
 STATUS = {
-    "en": {"waiting": "⏳ Waiting for the first token…", "thinking": "💭 Thinking…", "running": "⏳ Streaming…",
-           "done": "✅ Done.", "stopped": "⏹ **Stopped.**"},
-    "zh": {"waiting": "⏳ 正在等待第一个 token…", "thinking": "💭 正在思考…", "running": "⏳ 正在流式输出…",
-           "done": "✅ 完成。", "stopped": "⏹ **已停止。**"},
+    "en": {"waiting": "Waiting for the first token…", "thinking": "Thinking…", "running": "Streaming…", "done": "Done.",
+           "stopped": "**Stopped.**", "failed": "**Failed.**", "incomplete": "**Incomplete.**"},
+    "zh": {"waiting": "正在等待第一个 token…", "thinking": "正在思考…", "running": "正在流式输出…", "done": "完成。",
+           "stopped": "**已停止。**", "failed": "**失败。**", "incomplete": "**不完整。**"},
 }
+# The status line's icons: inline SVG drawn in the page's colours, so no emoji font is needed.
+_SVG = ('<svg class="run-icon run-icon-{state}" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" '
+        'xmlns="http://www.w3.org/2000/svg">{body}</svg>')
+ICONS = {state: _SVG.format(state=state, body=body) for state, body in {
+    "running": '<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2" '
+               'stroke-dasharray="26 12"/>',
+    "done": '<circle cx="8" cy="8" r="7.5" fill="#16a34a"/><path d="M4.5 8.3l2.3 2.3 4.7-4.9" fill="none" '
+            'stroke="#fff" stroke-width="1.8"/>',
+    "stopped": '<rect x="2" y="2" width="12" height="12" rx="2" fill="#71717a"/>',
+    "failed": '<circle cx="8" cy="8" r="7.5" fill="#dc2626"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" '
+              'stroke="#fff" stroke-width="1.8"/>',
+    "incomplete": '<path d="M8 1l7.5 13.5h-15z" fill="#d97706"/><path d="M8 5.5v4.5M8 11.5v1.5" stroke="#fff" '
+                  'stroke-width="1.8"/>',
+}.items()}
+ICONS["waiting"] = ICONS["thinking"] = ICONS["running"]
 METRIC_NAMES_ZH = {
-    "first token": "首 token 延迟", "chunks": "分块数", "characters": "字符数", "elapsed": "耗时",
-    "chunks/s": "分块/秒", "tokens in / out": "输入 / 输出 token", "first thinking": "首个思考 token",
-    "of which reasoning": "其中推理 token",
+    "pane": "输出栏", "first token": "首 token 延迟", "chunks": "分块数", "characters": "字符数", "elapsed": "耗时",
+    "chunks/s": "分块/秒", "tokens in / out": "输入 / 输出 token", "of which reasoning": "其中推理 token",
 }
 CHART_TITLE_ZH = ("When each chunk arrived", "每个分块到达的时间")
 # Output pane names (a snippet's PANES): the panes' labels and the chart's rows.
@@ -54,21 +68,22 @@ def translate(text: str, lang: str) -> str:
 
 
 def status_line(state: str, lang: str, message: str = "") -> str:
-    """The line under Run: waiting, running, done, stopped (with its message) or error (the message)."""
+    """The line under Run: an icon, then waiting, running, done, or how the run ended (stopped, failed,
+    incomplete) and the message that says why."""
     words = STATUS[language(lang)]
-    if state == "error":
-        return f"⚠️ **{translate(message, lang)}**"
-    if state == "stopped":
-        return f"{words['stopped']} {translate(message, lang)}"
-    return words[state]
+    said = f" {translate(message, lang)}" if message and state in ("stopped", "failed", "incomplete") else ""
+    return f"{ICONS[state]} {words[state]}{said}"
 
 
 def metrics_table(markdown: str, lang: str) -> str:
-    """The metrics table with its column names in `lang` (the figures are the same in every language)."""
+    """The metrics (`Metrics.markdown`) with its names in `lang`: column names, pane names, the run's figures."""
     if language(lang) != "zh" or not markdown:
         return markdown
     head, _, rest = markdown.partition("\n")
     cells = [METRIC_NAMES_ZH.get(cell.strip(), cell.strip()) for cell in head.strip("| ").split(" | ")]
+    rest = re.sub(r"(?m)^\| ([^|]+?) \|", lambda m: f"| {PANE_NAMES_ZH.get(m[1], m[1])} |", rest)
+    rest = re.sub(r"(?m)(^|· )(elapsed|tokens in / out|of which reasoning) \*\*",
+                  lambda m: f"{m[1]}{METRIC_NAMES_ZH[m[2]]} **", rest)
     return f"| {' | '.join(cells)} |\n{rest}"
 
 

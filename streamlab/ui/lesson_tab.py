@@ -14,19 +14,32 @@ from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import lesson_key, pane, t
 from streamlab.lessons import ROOT, Lesson
 from streamlab.limits import Limits
+from streamlab.metrics import REFRESH_S, THINKING_PANE
 from streamlab.providers import CLIENT_WIRE
+from streamlab.ui import provider_panel
 
-METRICS_EVERY_S = 0.5
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
 STANDALONE = 'if __name__ == "__main__":'  # the block that lets a snippet run on its own
 # Panes that hold an answer in words sit side by side; every other pane is a log or wire text (JSON lines, events
 # in columns, a curl command): monospace, and the column's full width so an 80-column line fits.
-TEXT_PANES = frozenset({"output", "streaming", "blocking", "answer 1", "answer 2", "answer 3", "reasoning"})
+TEXT_PANES = frozenset({"output", "streaming", "blocking", "answer 1", "answer 2", "answer 3", "answer", "thinking",
+                        "broken", "fixed"})
+# A lesson's embedded page (PAGE) is driven by the tab's own Run and Stop: the prompt and the fault (the lesson's
+# fault option, else the panel's mock fault) are posted to it, in the browser, from the same origin.
+PAGE_RUN_JS = """(prompt, fault, provider, mockFault) => {
+  const chosen = fault && fault !== "none" ? fault : provider === "mock" && mockFault ? mockFault : "none";
+  document.querySelector("#page-%s iframe")?.contentWindow?.postMessage(
+    {streamlab: "run", prompt, fault: chosen}, location.origin);
+}"""
+PAGE_STOP_JS = """() => document.querySelector("#page-%s iframe")?.contentWindow?.postMessage(
+  {streamlab: "stop"}, location.origin)"""
 
 
 def status_markdown(frame: runner.Frame, lang: str = "en") -> str:
-    if frame.status == "running" and frame.metrics.first_at is None:
-        return runtime.status_line("thinking" if frame.metrics.first_thinking_at else "waiting", lang)
+    if frame.status == "running":
+        answered = [f.first_at for name, f in frame.metrics.panes.items() if name != THINKING_PANE and f.first_at]
+        if not answered:  # nothing of the answer yet: the model is silent, or only thinking
+            return runtime.status_line("thinking" if frame.metrics.first_thinking_at else "waiting", lang)
     return runtime.status_line(frame.status, lang, frame.message)
 
 
@@ -102,11 +115,12 @@ def error_tab(lesson: Lesson) -> None:
         gr.Markdown(f"`{lesson.snippet_path.name}`: {lesson.error}", elem_classes="lesson-error")
 
 
-def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Hosting | None = None,
+def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: Hosting | None = None,
           limits: Limits | None = None) -> None:
     if lesson.error:
         error_tab(lesson)
         return
+    settings_state = panel.state
     script = _page_script(lesson)
     with gr.Tab(lesson_key(lesson, "tab"), id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
         with gr.Row(equal_height=False, elem_classes="lesson-body"):
@@ -120,14 +134,15 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
                                 elem_id=f"wire-{lesson.stem}")
                 page = lesson.attributes.get("PAGE")
                 if page:
-                    gr.HTML(f'<iframe class="lesson-page" src="/static/{Path(page).relative_to("assets").as_posix()}" '
-                            f'title="{lesson.title}"></iframe>')
+                    gr.HTML(f'<iframe class="lesson-page" src="/static/{Path(page).relative_to("assets").as_posix()}'
+                            f'?embedded" title="{lesson.title}"></iframe>', elem_id=f"page-{lesson.stem}")
                 prompt = gr.Textbox(lesson_key(lesson, "prompt"), label=t("prompt"), lines=2, max_lines=8,
                                     elem_id=f"prompt-{lesson.stem}")
                 controls = [_control(o) for o in lesson.options]
                 with gr.Row(elem_classes="run-buttons"):
                     run_button = gr.Button(t("run"), variant="primary", elem_id=f"run-{lesson.stem}")
                     stop_button = gr.Button(t("stop"), variant="stop", elem_id=f"stop-{lesson.stem}")
+                provider_panel.mock_state(panel, lesson.stem)
                 status = gr.Markdown("", elem_id=f"status-{lesson.stem}", elem_classes="run-status")
                 panes = _panes(lesson)
                 metrics = gr.Markdown("", elem_id=f"metrics-{lesson.stem}", elem_classes="run-metrics")
@@ -141,21 +156,31 @@ def build(lesson: Lesson, settings_state: gr.State, mock_url: str, hosting: Host
             settings = replace(settings, mock_url=mock_url)
             session = getattr(request, "session_hash", None) or ""
             lang = page_language.of_request(request)
-            metrics_value, metrics_at = "", 0.0
+            metrics_value, chart_value, metrics_at, shown_first = "", "", 0.0, False
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
                                           hosting=hosting, limits=limits):
-                # The metrics table is refreshed a few times a second, not with every frame. A value equal to the
-                # last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
+                # The metrics table and the chart are redrawn a few times a second, not with every frame. A value
+                # equal to the last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
                 now = time.monotonic()
-                if frame.final or now - metrics_at >= METRICS_EVERY_S or frame.metrics.chunks <= 1:
+                first_token = frame.metrics.first_at is not None and not shown_first  # its time, shown at once
+                if frame.final or now - metrics_at >= REFRESH_S or first_token:
                     metrics_value, metrics_at = runtime.metrics_table(frame.metrics.markdown(), lang), now
-                chart_value = runtime.chart(frame.metrics.chart_svg(lesson.panes), lang) if frame.final else ""
+                    shown_first = frame.metrics.first_at is not None
+                    chart_value = runtime.chart(frame.metrics.chart_svg(lesson.panes), lang)
                 yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame, lang), metrics_value,
                        chart_value)
 
         def stop(request: gr.Request):
             runner.request_stop(getattr(request, "session_hash", None) or "", lesson.stem)
 
+        if page:  # one form: Run and Stop drive the embedded page too, in the browser. Registered first: Gradio runs
+            # a click's listeners in order and waits for each, so after the run this would wait for the whole stream
+            fault = next((c for o, c in zip(lesson.options, controls) if o.name == "fault"), None)
+            run_button.click(None, [prompt, fault or panel.fault, panel.provider, panel.fault], None,
+                             js=PAGE_RUN_JS % lesson.stem, queue=False, api_visibility="private",
+                             show_progress="hidden")
+            stop_button.click(None, None, None, js=PAGE_STOP_JS % lesson.stem, queue=False, api_visibility="private",
+                              show_progress="hidden")
         # postprocess=False: the outputs are plain strings already, and Gradio would otherwise hop to a worker
         # thread for each output of each frame
         run_button.click(run, [settings_state, prompt, *controls], [*panes, status, metrics, chart],

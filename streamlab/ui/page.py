@@ -28,7 +28,7 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
                                 elem_id="language-switch", scale=0, min_width=160)
         language.change(None, language, None, js=page_language.SWITCH_JS, queue=False, api_visibility="private",
                         show_progress="hidden")
-        settings_state = provider_panel.build(hosting, mock_url)
+        panel = provider_panel.build(hosting, mock_url)
         with gr.Row(elem_id="course", equal_height=False):
             with gr.Column(scale=0, min_width=230, elem_id="course-nav-column"):
                 navigation.build(found, i18n.translations_dict)
@@ -36,9 +36,10 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
                 # "wrap": every tab button stays in the page (hidden by CSS), so a lesson opens by its button
                 with gr.Tabs(elem_id="lesson-tabs", overflow_behavior="wrap"):
                     for lesson in found:
-                        lesson_tab.build(lesson, settings_state, mock_url, hosting, limits)
+                        lesson_tab.build(lesson, panel, mock_url, hosting, limits)
                 if not found:
                     gr.Markdown(t("no_lessons"))
+        provider_panel.connect(panel)  # its events, now that every tab's note on the mock exists
         # Opening the page makes this session's server-side state (Gradio copies every component's config for
         # it: ~90 ms of CPU for this page). Done here, it is spread over the minutes a room takes to open the
         # page, instead of landing on the event loop when everyone presses Run at once.

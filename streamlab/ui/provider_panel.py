@@ -8,7 +8,7 @@ the learner's choice: `providers.resolve` decides at run time which key may go t
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import gradio as gr
 
@@ -78,14 +78,40 @@ def describe(settings: providers.Settings, hosting: Hosting | None = None) -> st
     return f"**{name}**{where}, model {model}, using {_key_source(settings, hosting)}"
 
 
+def mock_note(settings: providers.Settings) -> str:
+    """What a lesson tab says next to Run while the mock is not at its normal pace and health; else ""."""
+    if settings.provider != "mock":
+        return ""
+    pace = (settings.ttft_ms, settings.token_ms, settings.jitter_ms)
+    speed = next((name for name, values in SPEEDS.items() if values == pace), "realistic")
+    said = [f"Mock fault on: every run fails with **{settings.fault}**." if settings.fault else "",
+            f"Mock speed: **{speed}**." if speed != "realistic" else ""]
+    return " ".join(s for s in said if s)
+
+
+@dataclass
+class Panel:
+    """The panel's State, its controls, and each lesson tab's note on the mock (`connect` wires them)."""
+
+    state: gr.State
+    inputs: list
+    provider: gr.Radio
+    speed: gr.Radio
+    fault: gr.Dropdown
+    summary: gr.Markdown
+    settings: object  # (*values of inputs) -> Settings
+    hosting: Hosting
+    notes: list = field(default_factory=list)  # (row, note, reset button) of each tab
+
+
 def made_strings(hosting: Hosting | None = None) -> dict[str, str]:
     """The panel's strings made when the page is built (English; the page's i18n translates them)."""
     hosting = hosting or Hosting()
     return {"hosting.note": hosting.note(), "provider.summary": describe(initial_settings(hosting), hosting)}
 
 
-def build(hosting: Hosting | None = None, mock_url: str = "") -> gr.State:
-    """Render the panel; return the State that carries this session's Settings."""
+def build(hosting: Hosting | None = None, mock_url: str = "") -> Panel:
+    """Render the panel; return it, with the State that carries this session's Settings."""
     hosting = hosting or Hosting()
     start = initial_settings(hosting)
     state = gr.State(start)
@@ -112,9 +138,8 @@ def build(hosting: Hosting | None = None, mock_url: str = "") -> gr.State:
 
     inputs = [provider, preset, base_url, model, key, speed, fault]
 
-    def update(request: gr.Request, *values):
-        settings = replace(settings_for(*values), mock_url=mock_url)
-        return settings, runtime.translate(describe(settings, hosting), page_language.of_request(request))
+    def settings(*values) -> providers.Settings:
+        return replace(settings_for(*values), mock_url=mock_url)
 
     def on_provider(choice, preset_choice):
         default = providers.DEFAULT_MODELS[choice]
@@ -135,7 +160,38 @@ def build(hosting: Hosting | None = None, mock_url: str = "") -> gr.State:
                     api_visibility="private", queue=False, show_progress="hidden")
     preset.change(on_preset, preset, [base_url, model], api_visibility="private", queue=False,
                   show_progress="hidden")
-    for component in inputs:
-        component.change(update, inputs, [state, summary], api_visibility="private", queue=False,
-                         show_progress="hidden")
-    return state
+    return Panel(state, inputs, provider, speed, fault, summary, settings, hosting)
+
+
+def mock_state(panel: Panel, stem: str) -> None:
+    """A tab's note on the mock's fault and speed, hidden while they are normal, with a "back to normal" button."""
+    with gr.Row(visible=False, elem_id=f"mock-state-{stem}", elem_classes="mock-state") as row:
+        note = gr.Markdown("", elem_id=f"mock-note-{stem}", elem_classes="mock-note")
+        reset = gr.Button(t("mock.reset"), size="sm", scale=0, min_width=120, elem_id=f"mock-reset-{stem}")
+    panel.notes.append((row, note, reset))
+
+
+def connect(panel: Panel) -> None:
+    """Wire the panel once every tab has its note: a change of any control updates the session's settings, the
+    summary and every tab's note in one request; "back to normal" resets the mock's speed and fault as well."""
+    notes = [component for row, note, _ in panel.notes for component in (row, note)]
+    speed, fault = panel.inputs.index(panel.speed), panel.inputs.index(panel.fault)
+
+    def update(request: gr.Request, *values):
+        settings = panel.settings(*values)
+        lang = page_language.of_request(request)
+        said = runtime.translate(mock_note(settings), lang)
+        shown = [u for _ in panel.notes for u in (gr.update(visible=bool(said)), said)]
+        return settings, runtime.translate(describe(settings, panel.hosting), lang), *shown
+
+    def back_to_normal(request: gr.Request, *values):
+        values = list(values)
+        values[speed], values[fault] = "realistic", "none"
+        return "realistic", "none", *update(request, *values)
+
+    for component in panel.inputs:
+        component.change(update, panel.inputs, [panel.state, panel.summary, *notes], api_visibility="private",
+                         queue=False, show_progress="hidden")
+    for _, _, reset in panel.notes:
+        reset.click(back_to_normal, panel.inputs, [panel.speed, panel.fault, panel.state, panel.summary, *notes],
+                    api_visibility="private", queue=False, show_progress="hidden")

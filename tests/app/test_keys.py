@@ -24,7 +24,7 @@ def test_rejected_key_gives_a_clear_message_without_the_key(app_server, everythi
     settings = providers.Settings(provider="compatible", base_url=f"{app_server.url}/mock/openai/v1",
                                   api_key=FAKE_KEY)
     frame = final_frame(lesson, settings)
-    assert frame.status == "error"
+    assert frame.status == "failed"
     assert "rejected the API key (401" in frame.message
     assert "LEAKCHECK" not in frame.message and "LEAKCHECK" not in everything_logged()
 
@@ -33,7 +33,7 @@ def test_unreachable_base_url_says_so_without_the_key(everything_logged):
     lesson = lessons.load("01_basic")
     settings = providers.Settings(provider="compatible", base_url="http://127.0.0.1:9/v1", api_key=FAKE_KEY)
     frame = final_frame(lesson, settings)
-    assert frame.status == "error" and "Could not reach the provider" in frame.message
+    assert frame.status == "failed" and "Could not reach the provider" in frame.message
     assert "LEAKCHECK" not in frame.message and "LEAKCHECK" not in everything_logged()
 
 

@@ -2,6 +2,7 @@
 
 import os
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def watch(page, lesson, until, deadline_s=60.0):
 @pytest.fixture
 def app_page(page, app_server):
     page.goto(app_server.url)
-    expect(page.locator("#lesson-tabs")).to_be_visible()
+    expect(page.locator("#lesson-tabs")).to_be_visible(timeout=30_000)  # a first load on a busy machine
     return page
 
 
@@ -54,15 +55,54 @@ def test_lesson_output_grows_live_to_its_final_text(app_page, lesson):
     first_line = lesson.source.splitlines()[0]
     expect(app_page.locator(f"#code-{lesson.stem}")).to_contain_text(first_line)  # the file itself, shown
     app_page.locator(f"#run-{lesson.stem}").click()
-    seen = watch(app_page, lesson, lambda status: "Done" in status or "⚠" in status)
+    seen = watch(app_page, lesson, lambda status: re.search("Done|Failed|Incomplete|Stopped", status))
     status = app_page.locator(f"#status-{lesson.stem}").inner_text()
     assert "Done" in status, status
     assert len(seen) >= 3, f"the output showed only {len(seen)} distinct states"
     for earlier, later in zip(seen, seen[1:]):
         assert all(b.startswith(a) for a, b in zip(earlier, later)), "every pane only grows"
     assert seen[-1][0], "the main pane ends with text"
-    expect(app_page.locator(f"#metrics-{lesson.stem}")).to_contain_text("first token")
+    expect(app_page.locator(f"#status-{lesson.stem} svg.run-icon-done")).to_be_visible()  # drawn, not a glyph
+    metrics = app_page.locator(f"#metrics-{lesson.stem}")
+    expect(metrics).to_contain_text("first token")
+    for pane in lesson.measured:  # the metrics name the panes they measure
+        expect(metrics.locator("td", has_text=re.compile(f"^{re.escape(pane)}$"))).to_have_count(1)
     expect(app_page.locator(f"#chart-{lesson.stem} svg")).to_be_visible()
+
+
+def by_stem(stem):
+    return next(lesson for lesson in LESSONS if lesson.stem == stem)
+
+
+def run_resilience(page, fault, max_attempts):
+    """Run lesson 10 with its own fault option; return the lesson."""
+    lesson = by_stem("10_resilience")
+    open_tab(page, lesson)
+    tab = page.locator(f"#tab-{lesson.stem}")
+    tab.get_by_label("fault").click()
+    page.get_by_role("option", name=fault, exact=True).click()
+    tab.get_by_label("max attempts").fill(str(max_attempts))
+    page.locator(f"#run-{lesson.stem}").click()
+    return lesson
+
+
+def test_resilience_under_rate_limit_ends_failed_in_the_status_line(app_page):
+    lesson = run_resilience(app_page, "rate_limit", 2)
+    status = app_page.locator(f"#status-{lesson.stem}")
+    expect(status).to_contain_text("Failed. Gave up after 2 attempts (RateLimitError)", timeout=30_000)
+    expect(status.locator("svg.run-icon-failed")).to_be_visible()
+    assert "Done" not in status.inner_text()
+    assert app_page.locator(f"#pane-{lesson.stem}-0 textarea").input_value() == ""  # no failure words as answer
+    expect(app_page.locator(f"#metrics-{lesson.stem} td").nth(1)).to_have_text("—")  # no first token
+    app_page.screenshot(path=str(Path(tempfile.gettempdir()) / "status_failed.png"))
+
+
+def test_elapsed_grows_while_a_stalled_first_token_is_awaited(app_page):
+    lesson = run_resilience(app_page, "stall", 1)
+    metrics = app_page.locator(f"#metrics-{lesson.stem}")
+    expect(metrics).to_contain_text(re.compile(r"elapsed 1\.\d s"), timeout=10_000)  # 2 s read timeout: still waiting
+    expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Waiting for the first token")
+    expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Failed", timeout=20_000)
 
 
 def test_web_lesson_shows_the_server_code_and_the_javascript_side_by_side(app_page):
@@ -105,10 +145,34 @@ def test_reasoning_lesson_fills_the_thinking_pane_before_the_answer(app_page):
     open_tab(app_page, lesson)
     app_page.locator(f"#run-{lesson.stem}").click()
     expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Thinking…")
-    seen = watch(app_page, lesson, lambda status: "Done" in status or "⚠" in status)
+    seen = watch(app_page, lesson, lambda status: any(end in status for end in ("Done.", "Failed.", "Incomplete.")))
     first_answer = next(i for i, panes in enumerate(seen) if panes[answer])
     assert first_answer > 0 and not seen[0][answer] and seen[0][thinking], "the thinking shows alone first"
     assert seen[first_answer][thinking] == seen[-1][thinking], "the thinking is complete when the answer begins"
     metrics = app_page.locator(f"#metrics-{lesson.stem}")
-    expect(metrics).to_contain_text("first thinking")
+    expect(metrics.locator("td").filter(has_text="thinking")).to_have_count(1)  # its own row: first thinking token
     expect(metrics).to_contain_text("of which reasoning")
+
+
+def test_web_lesson_run_drives_the_python_run_and_the_embedded_page_with_one_form(app_page):
+    lesson = by_stem("12_web_integration")
+    open_tab(app_page, lesson)
+    page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
+    expect(page.locator("#ask")).to_be_hidden()  # embedded: the page has no form of its own
+    expect(page.locator(".embedded-only")).to_contain_text("Run and Stop drive this page")
+    app_page.locator(f"#prompt-{lesson.stem} textarea").fill("Say hello in five words.")
+    app_page.locator(f"#run-{lesson.stem}").click()
+    status = app_page.locator(f"#status-{lesson.stem}")
+    expect(status).to_contain_text("Done.", timeout=60_000)
+    answer = app_page.locator(f"#pane-{lesson.stem}-0 textarea").input_value()
+    for reader in ("#fetch", "#eventsource"):  # the page got the same prompt: the mock gives the same answer
+        expect(page.locator(f"{reader} .status")).to_have_text("done", timeout=60_000)
+        expect(page.locator(f"{reader} .output")).to_have_text(answer)
+    tab = app_page.locator(f"#tab-{lesson.stem}")
+    tab.get_by_label("fault").click()
+    app_page.get_by_role("option", name="rate_limit", exact=True).click()
+    app_page.locator(f"#run-{lesson.stem}").click()
+    expect(status).to_contain_text("Failed. The page got an error event: The provider is rate limiting", timeout=60_000)
+    for reader in ("#fetch", "#eventsource"):
+        expect(page.locator(f"{reader} .error")).to_contain_text("rate limiting", timeout=60_000)
+    app_page.locator(f"#page-{lesson.stem}").screenshot(path=str(Path(tempfile.gettempdir()) / "lesson12.png"))

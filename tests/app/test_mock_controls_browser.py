@@ -1,10 +1,16 @@
 """The provider panel's mock controls reach the runs of that session: speed sets the pace, fault the failure."""
 
 import re
+import tempfile
+from pathlib import Path
 
 from playwright.sync_api import expect
 
+from streamlab import lessons
 from streamlab.ui.provider_panel import SPEEDS
+
+LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
+SHOTS = Path(tempfile.gettempdir())  # screenshots to look at, not to compare
 
 
 def fresh_page_with_mock(page, url, speed=None, fault=None):
@@ -29,7 +35,7 @@ def first_token_ms(page) -> int:
     expect(page.locator("#pane-01_basic-0 textarea")).not_to_have_value("", timeout=30_000)
     page.locator("#stop-01_basic").click()  # a slow run is cut short; an instant one may already be done
     expect(page.locator("#status-01_basic")).to_contain_text(re.compile("Stopped|Done"), timeout=30_000)
-    cell = page.locator("#metrics-01_basic td").first.inner_text()
+    cell = page.locator("#metrics-01_basic td").nth(1).inner_text()  # the output row: pane, first token, …
     return int(re.fullmatch(r"(\d+) ms", cell.strip()).group(1))
 
 
@@ -46,4 +52,35 @@ def test_mock_speed_chosen_in_the_panel_sets_the_pace_of_the_next_run(page, app_
 def test_mock_fault_chosen_in_the_panel_makes_the_next_run_fail_that_way(page, app_server):
     fresh_page_with_mock(page, app_server.url, fault="rate_limit")
     page.locator("#run-01_basic").click()
-    expect(page.locator("#status-01_basic")).to_contain_text("Rate limited (429)", timeout=30_000)
+    status = page.locator("#status-01_basic")
+    expect(status).to_contain_text("Failed. Rate limited (429)", timeout=30_000)
+    expect(status.locator("svg.run-icon-failed")).to_be_visible()  # drawn: no emoji font needed
+    expect(page.locator("#metrics-01_basic")).to_contain_text(re.compile(r"output\s+—\s+0\s+0"))  # no first token
+
+
+def test_a_mock_fault_is_shown_next_to_run_on_every_tab_and_the_reset_clears_it(page, app_server):
+    page.goto(app_server.url)
+    note = page.locator("#mock-state-01_basic")
+    expect(page.locator("#run-01_basic")).to_be_visible()
+    expect(note).to_be_hidden()  # a normal mock says nothing
+    fresh_page_with_mock(page, app_server.url, speed="slow", fault="rate_limit")
+    page.locator("#provider-panel").get_by_text("Provider").first.click()  # the panel closed again
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("every run fails with rate_limit")
+    expect(note).to_contain_text("Mock speed: slow")
+    run, shown = page.locator("#run-01_basic").bounding_box(), note.bounding_box()
+    assert 0 <= shown["y"] - (run["y"] + run["height"]) < 40, "the note sits right under Run"
+    page.screenshot(path=str(SHOTS / "mock_state_on.png"))
+    page.locator(f"#tab-{LESSONS[1].stem}-button").click()  # another lesson's tab says the same
+    expect(page.locator(f"#mock-state-{LESSONS[1].stem}")).to_contain_text("every run fails with rate_limit")
+    page.locator(f"#tab-{LESSONS[0].stem}-button").click()
+    page.locator("#mock-reset-01_basic").click()
+    expect(note).to_be_hidden()
+    summary = page.locator("#provider-summary")
+    expect(summary).to_contain_text("at realistic speed")
+    expect(summary).not_to_contain_text("fails with")
+    page.locator("#run-01_basic").click()  # the session's settings are back to normal: the run succeeds
+    expect(page.locator("#status-01_basic")).to_contain_text("Done.", timeout=30_000)
+    panel = page.locator("#provider-panel")
+    page.locator("#provider-panel").get_by_text("Provider").first.click()
+    expect(panel.get_by_label("realistic")).to_be_checked()

@@ -99,3 +99,27 @@ def test_a_translation_dropped_in_a_language_folder_becomes_that_languages_prose
     assert texts["zh"]["lesson.01_first.tab"] == "1. 第一课"
     assert texts["zh"]["lesson.01_first.prompt"] == "你好"
     assert texts["en"]["lesson.01_first.prompt"] == lesson.prompt
+
+
+def test_each_lesson_names_the_wire_format_its_code_calls():
+    """The tab's wire label (WIRE, else the client's format) matches the API the snippet's source calls."""
+    from streamlab.ui.lesson_tab import _wire_note
+
+    for lesson in lessons.discover():
+        if lesson.error or "wire" in {o.name for o in lesson.options}:
+            continue  # a `wire` option shows the learner's own choice
+        calls = ("responses" if ".responses.create(" in lesson.source
+                 else "anthropic" if ".messages." in lesson.source or lesson.client_kind.endswith("anthropic")
+                 else "openai")
+        assert _wire_note(lesson) == calls, lesson.stem
+    assert _wire_note(lessons.load("13_responses")) == "responses"
+
+
+def test_measure_names_panes_of_the_lesson(lesson_root):
+    broken = GOOD.replace('PANES = ("output", "log")', 'PANES = ("output", "log")\nMEASURE = ("answer",)')
+    lesson = lessons.load("01_first", lesson_root(**{"01_first": broken}))
+    assert "MEASURE names panes that are not in PANES" in lesson.error
+    good = lessons.load("01_first", lesson_root(**{"01_first": GOOD.replace(
+        'PANES = ("output", "log")', 'PANES = ("output", "log")\nMEASURE = ("output", "log")')}))
+    assert good.measured == ("output", "log") and lessons.load("01_first", lesson_root(**{"01_first": GOOD})).measured \
+        == ("output",)

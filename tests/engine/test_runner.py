@@ -95,7 +95,7 @@ def test_a_choice_the_tab_does_not_offer_is_refused_with_a_message(lesson_root):
     lesson = lessons.load("02_async", lesson_root(**{"02_async": ASYNC}))
     frames, _ = frames_of(lesson, prompt="a B", options={"mode": "sideways"})
     assert frames[-1][0]["output"] == ""
-    assert frames[-1][1] == "error"
+    assert frames[-1][1] == "failed"
     assert frames[-1][2] == "The option “mode” must be one of: upper, lower; got 'sideways'."
 
 
@@ -105,7 +105,7 @@ def test_failure_keeps_partial_text_and_shows_a_message_without_the_key(lesson_r
     frames, _ = frames_of(lesson, settings=settings)
     panes, status, message, final = frames[-1]
     assert panes["output"] == "partial text"
-    assert status == "error" and final
+    assert status == "incomplete" and final  # text had arrived before the failure
     assert "upstream said no" in message
     assert "SECRET" not in message
     assert message.endswith(errors.INCOMPLETE)  # text had arrived: the learner is told it is not the whole answer
@@ -144,20 +144,20 @@ def test_leaving_mid_run_cancels_the_async_snippet(lesson_root):
 def test_empty_prompt_is_a_message_not_a_crash(lesson_root):
     lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
     frames, _ = frames_of(lesson, prompt="   ")
-    assert frames[-1][1] == "error" and "Type a prompt first" in frames[-1][2]
+    assert frames[-1][1] == "failed" and "Type a prompt first" in frames[-1][2]
 
 
 def test_wrong_wire_for_the_provider_is_explained(lesson_root):
     lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
     frames, _ = frames_of(lesson, settings=providers.Settings(provider="anthropic", api_key="k" * 10))
-    assert frames[-1][1] == "error" and "OpenAI's wire format" in frames[-1][2]
+    assert frames[-1][1] == "failed" and "OpenAI's wire format" in frames[-1][2]
 
 
 def test_missing_key_for_a_real_provider_says_what_to_do(lesson_root, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     lesson = lessons.load("01_sync", lesson_root(**{"01_sync": SYNC}))
     frames, _ = frames_of(lesson, settings=providers.Settings(provider="openai"))
-    assert frames[-1][1] == "error" and "No API key for OpenAI. Paste your key" in frames[-1][2]
+    assert frames[-1][1] == "failed" and "No API key for OpenAI. Paste your key" in frames[-1][2]
 
 
 ECHOING = '''
@@ -194,3 +194,47 @@ def test_runs_count_themselves_while_they_stream_and_not_after(lesson_root):
     before = runner._streaming[0]
     asyncio.run(watch())
     assert max(seen) == before + 1 and runner._streaming[0] == before
+
+
+DECLARING = '''
+import time
+PANES = ("output", "log")
+
+def stream(client, prompt, *, outcome: str = "failed", wait_ms: int = 0):
+    time.sleep(wait_ms / 1000)
+    if outcome == "incomplete":
+        yield "Once upon"
+        yield "status", "incomplete: the stream broke after 1 chunks (connection dropped)"
+    else:
+        yield "log", "attempt 1: RateLimitError"
+        yield "status", "failed: gave up after 1 attempt (RateLimitError)"
+'''
+
+
+def test_a_snippet_that_declares_failure_ends_failed_not_done(lesson_root):
+    lesson = lessons.load("05_declares", lesson_root(**{"05_declares": DECLARING}))
+    frames, last = frames_of(lesson)
+    panes, status, message, _ = frames[-1]
+    assert (status, message) == ("failed", "Gave up after 1 attempt (RateLimitError)")
+    assert panes == {"output": "", "log": "attempt 1: RateLimitError"}  # the status words are in no pane
+    assert last.metrics.chunks == 0 and last.metrics.first_at is None
+
+
+def test_a_snippet_that_declares_partial_text_ends_incomplete(lesson_root):
+    lesson = lessons.load("05_declares", lesson_root(**{"05_declares": DECLARING}))
+    frames, last = frames_of(lesson, options={"outcome": "incomplete"})
+    assert frames[-1][1:3] == ("incomplete", "The stream broke after 1 chunks (connection dropped)")
+    assert frames[-1][0]["output"] == "Once upon" and last.metrics.chars == len("Once upon")
+
+
+def test_frames_keep_coming_while_the_first_token_is_awaited(lesson_root):
+    lesson = lessons.load("05_declares", lesson_root(**{"05_declares": DECLARING}))
+    seen = []
+
+    async def watch():
+        async for frame in runner.run(lesson, SETTINGS, "go", {"wait_ms": 1300}, "ticks", 0.05):
+            seen.append(frame.metrics.summary()["elapsed_s"])
+    asyncio.run(watch())
+    waiting = seen[:-1]
+    assert len(waiting) >= 3, f"only {len(waiting)} frames during a 1.3 s silence"
+    assert waiting[-1] >= 0.9 and waiting == sorted(waiting), "elapsed grows while nothing arrives"

@@ -10,11 +10,12 @@ import re
 
 import pytest
 
-from streamlab import errors, inputs, lessons, providers, url_guard
+from streamlab import errors, inputs, lessons, providers, runner, url_guard
 from streamlab.hosting import Hosting
 from streamlab.i18n import language, runtime
 from streamlab.i18n.messages_zh import MESSAGES
 from streamlab.limits import LimitReached, Limits
+from streamlab.metrics import Metrics
 from streamlab.providers import ProviderError, Settings
 from streamlab.ui import provider_panel
 
@@ -22,9 +23,9 @@ from streamlab.ui import provider_panel
 KEPT = {"OpenAI", "Anthropic", "StreamLab", "Chat", "Completions", "Messages", "Base", "URL", "API", "JSON", "NAT",
         "https", "http", "Unauthorized", "Mock", "UTC", "env", "user", "pass", "host", "true", "false", "token"}
 # Values this test puts into messages, which a message shows as given: an exception's name, option names and
-# choices, provider ids, a URL scheme, model names.
+# choices, provider ids, a URL scheme, model names; the `error` event a page receives.
 VALUES = {"SomethingElse", "buffer", "size", "time", "none", "nope", "max", "attempts", "mock", "openai", "anthropic",
-          "compatible", "ftp", "gpt", "mini", "qwen", "plus", "cut"}
+          "compatible", "ftp", "gpt", "mini", "qwen", "plus", "cut", "RateLimitError", "AuthenticationError", "error"}
 URL = re.compile(r"https?://\S+?(?=[）)，,\s]|$)")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -91,6 +92,26 @@ def produced_messages() -> list[str]:
         Settings(provider="compatible", base_url="https://api.example.com/v1", api_key="sk-learner"),
         Settings(provider="openai", api_key="sk-learner"))]
     said.append("Stopped after 12 chunks. The partial text is kept.")
+    said += [provider_panel.mock_note(s) for s in (
+        Settings(fault="cut"), Settings(ttft_ms=1200, token_ms=120, jitter_ms=40),
+        Settings(fault="cut", ttft_ms=0, token_ms=0, jitter_ms=0))]
+    said += declared_outcomes()
+    return said
+
+
+def declared_outcomes() -> list[str]:
+    """The words lessons 10 and 12 declare as a run's outcome, as the runner hands them to the status line."""
+    said = [runner._declared(f"failed: gave up after {n} attempt{'s' if n > 1 else ''} ({what})", [])[1]
+            for n, what in ((3, "RateLimitError"), (1, "stalled"), (1, "AuthenticationError"))]
+    said += [runner._declared(f"incomplete: the stream broke after 12 chunks ({what})", [])[1]
+             for what in ("connection dropped", "error event")]
+    web = lessons.load("12_web_integration").module
+    status = (401, 429, 500, 0)
+    explained = [web.explain(type("E", (Exception,), {"status_code": s})()) for s in status]
+    explained += [web.explain(e) for e in (web.openai.APITimeoutError(request=None), ValueError("x"),
+                                           web.httpx2.TransportError("x"))]
+    said += [runner._declared(f"{outcome}: the page got an error event: {message}", [])[1]
+             for message in explained for outcome in ("failed",)]
     return said
 
 
@@ -120,10 +141,24 @@ def test_browser_language_tags_map_to_the_course_languages(tag, expected):
 
 
 def test_status_lines_and_metrics_in_chinese():
-    assert runtime.status_line("done", "zh") == "✅ 完成。"
+    assert runtime.status_line("done", "zh") == runtime.ICONS["done"] + " 完成。"
     assert runtime.status_line("stopped", "zh", "Stopped after 3 chunks. The partial text is kept.") == (
-        "⏹ **已停止。** 在第 3 个分块后停止。部分文本已保留。")
-    table = "| first token | chunks | characters | elapsed | chunks/s | tokens in / out |\n|---|\n| 1 | 2 |"
-    assert runtime.metrics_table(table, "zh").splitlines()[0] == (
-        "| 首 token 延迟 | 分块数 | 字符数 | 耗时 | 分块/秒 | 输入 / 输出 token |")
+        runtime.ICONS["stopped"] + " **已停止。** 在第 3 个分块后停止。部分文本已保留。")
+    assert runtime.status_line("failed", "zh", "Gave up after 3 attempts (RateLimitError)") == (
+        runtime.ICONS["failed"] + " **失败。** 尝试 3 次后放弃（RateLimitError）")
+    metrics = Metrics(measured=("answer 1",), started=0.0)
+    metrics.record("answer 1", "Nile", now=0.25)
+    metrics.usage = {"prompt_tokens": 3, "completion_tokens": 5}
+    table = metrics.markdown(now=1.0)
+    zh = runtime.metrics_table(table, "zh").splitlines()
+    assert zh[0] == "| 输出栏 | 首 token 延迟 | 分块数 | 字符数 | 分块/秒 |"
+    assert zh[2].startswith("| 回答 1 | 250 ms | 1 | 4 |") and zh[-1] == "耗时 **1.0 s** · 输入 / 输出 token **3 / 5**"
     assert runtime.metrics_table(table, "en") == table
+
+
+@pytest.mark.parametrize("state", ["waiting", "running", "done", "stopped", "failed", "incomplete"])
+def test_status_icons_are_drawn_not_emoji(state):
+    line = runtime.status_line(state, "en", "why")
+    icon, _, words = line.partition("</svg>")
+    assert icon.startswith("<svg ") and words.strip()
+    assert not re.search("[\U0001F000-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\uFE0F]", line), line

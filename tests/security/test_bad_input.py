@@ -73,7 +73,7 @@ def test_a_choice_the_tab_does_not_offer_is_refused(visitor):
 
 def test_control_characters_and_lone_surrogates_in_a_prompt_are_cleaned(visitor):
     text, status = run(visitor, "01_basic", "Say\x00 hello\x1b[31m\ud800 in five words.\x7f")
-    assert status.startswith("✅"), status
+    assert status.endswith("Done."), status
     assert text
 
 
@@ -95,4 +95,4 @@ def test_text_from_outside_is_shown_as_written_never_rendered():
 
 
 def test_the_server_still_serves_after_all_that(visitor):
-    assert run(visitor, "01_basic", "Say hello.")[1].startswith("✅")
+    assert run(visitor, "01_basic", "Say hello.")[1].endswith("Done.")

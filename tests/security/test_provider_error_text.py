@@ -26,4 +26,6 @@ def test_a_provider_error_shows_status_and_a_short_escaped_message_only(start_ap
     text, status = run(visitor, "01_basic", "Say hello.")
     assert expect in status, status
     assert "LEAKCHECK" not in status and "<h1>" not in status and "<img" not in status
-    assert len(status) < errors.MAX_DETAIL_CHARS + 300
+    icon, _, words = status.partition("</svg>")  # the status line's own icon, then what it says
+    assert icon.startswith('<svg class="run-icon') and "<svg" not in words
+    assert len(words) < errors.MAX_DETAIL_CHARS + 300

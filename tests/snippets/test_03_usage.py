@@ -49,8 +49,9 @@ def test_chunks_pane_shows_finish_then_usage_chunk_then_a_summary_of_the_text(ru
     finish = next(i for i, line in enumerate(lines) if line.endswith("finish_reason='stop'"))
     usage = next(i for i, line in enumerate(lines) if line.endswith("has choices == []:"))
     assert finish < usage
-    summary = re.fullmatch(r"(\d+) chunks, (\d+) characters of text", lines[-1])
+    summary = re.fullmatch(r"(\d+) chunks, (\d+) with text \((\d+) characters\)", lines[-1])
     assert summary, lines[-1]
-    assert int(summary[2]) == len(run.text())
+    assert int(summary[3]) == len(run.text())
     assert int(summary[1]) == int(re.match(r"chunk (\d+)", lines[usage])[1])  # the usage chunk is the last one
-    assert int(summary[1]) > len(run.pieces())  # role, finish and usage chunks carry no text
+    assert int(summary[2]) == len(run.pieces())  # the chunks with text: what the output pane (and metrics) count
+    assert int(summary[1]) > int(summary[2])  # role, finish and usage chunks carry no text

@@ -1,4 +1,5 @@
-"""Lesson 12: the tab's Run shows the exact SSE frames the browser receives from /api/chat/stream."""
+"""Lesson 12: the tab's Run shows the exact SSE frames the browser receives from /api/chat/stream (the wire
+pane) and the text the page shows (the output pane); a failure the page is told of is the run's outcome."""
 
 import json
 import re
@@ -16,7 +17,7 @@ FRAME = re.compile(r"event: ([a-z_]+)\ndata: (\{.*\})\n\n\Z", re.DOTALL)
 def frames(run) -> list[tuple[str, dict]]:
     """Each yielded piece is one complete SSE frame: `event:` line, `data:` line, blank line."""
     parsed = []
-    for piece in run if isinstance(run, list) else run.pieces():
+    for piece in run if isinstance(run, list) else run.pieces("wire"):
         match = FRAME.match(piece)
         assert match, f"not one SSE frame: {piece!r}"
         parsed.append((match[1], json.loads(match[2])))
@@ -45,10 +46,15 @@ def test_frames_go_start_chunks_end_and_chunks_add_up_to_the_answer(run_snippet,
 
 def test_chinese_goes_out_as_written_not_escaped(run_snippet, mock_url):
     run = run_snippet(STEM, prompt="你好")
-    chunks = [piece for piece in run.pieces() if piece.startswith("event: stream_chunk")]
-    text = "".join(json.loads(piece.split("data: ", 1)[1])["chunk"] for piece in chunks)
-    assert text == mock_answer(mock_url, "你好")
-    assert "你好" in "".join(chunks) and "\\u" not in "".join(chunks)
+    assert run.text() == mock_answer(mock_url, "你好")
+    assert "你好" in run.text("wire") and "\\u" not in run.text("wire")
+
+
+def test_the_output_pane_holds_the_chunks_text_one_piece_a_chunk_and_no_framing(run_snippet):
+    run = run_snippet(STEM)
+    chunks = [data["chunk"] for t, data in frames(run) if t == "stream_chunk"]
+    assert run.pieces() == chunks and "event:" not in run.text()
+    assert not [i for i in run.items if i[0] == "status"]  # stream_end: no outcome declared, the run is done
 
 
 def test_stream_start_names_message_and_session(run_snippet):
@@ -73,9 +79,11 @@ def test_stream_end_reports_stop_and_the_usage_of_the_last_chunk(run_snippet):
     ("auth", "The provider rejected the server's API key."),
 ])
 def test_a_refused_request_becomes_one_error_frame_after_stream_start(run_snippet, fault, message):
-    events = frames(run_snippet(STEM, fault=fault))
+    run = run_snippet(STEM, fault=fault)
+    events = frames(run)
     assert events[1:] == [("error", {"message": message})]
     assert events[0][0] == "stream_start"
+    assert run.items[-1] == ("status", f"failed: the page got an error event: {message}") and run.text() == ""
 
 
 @pytest.mark.parametrize("fault, message", [
@@ -84,9 +92,11 @@ def test_a_refused_request_becomes_one_error_frame_after_stream_start(run_snippe
     ("malformed", "The provider sent a chunk that is not valid JSON."),
 ])
 def test_a_mid_stream_fault_keeps_the_chunks_then_sends_one_error_frame(run_snippet, mock_url, fault, message):
-    events = frames(run_snippet(STEM, fault=fault))
+    run = run_snippet(STEM, fault=fault)
+    events = frames(run)
     types = [t for t, _ in events]
     assert types[0] == "stream_start" and events[-1] == ("error", {"message": message})
+    assert run.items[-1] == ("status", f"incomplete: the page got an error event: {message}")
     assert set(types[1:-1]) == {"stream_chunk"} and len(types) > 3
     partial = "".join(data["chunk"] for t, data in events if t == "stream_chunk")
     assert mock_answer(mock_url, lessons.load(STEM).prompt).startswith(partial)
