@@ -23,11 +23,13 @@ class Figures:
     gaps: list[float] = field(default_factory=list)  # seconds between this pane's chunks
 
     def add(self, text: str, now: float) -> None:
+        if not text:  # an empty piece shows nothing: no chunk
+            return
         if self.last_at is not None:
             self.gaps.append(now - self.last_at)
         self.chunks += 1
         self.chars += len(text)
-        if text and self.first_at is None:
+        if self.first_at is None:
             self.first_at = now
         self.last_at = now
 

@@ -61,6 +61,7 @@ UI: dict[str, tuple[str, str]] = {
     "chapter.structure": ("Tools & structure", "工具与结构化输出"),
     "chapter.wire": ("Providers & the wire", "服务商与线上格式"),
     "chapter.production": ("Production & the web", "生产环境与 Web"),
+    "chapter.pitfalls": ("The tutorials' bugs", "教程里的 bug"),
     "chapter.more": ("More lessons", "更多课程"),
     "code.standalone": ("Greyed lines: the `__main__` block that lets the file run on its own.",
                         "灰色的行：让这个文件可以单独运行的 `__main__` 代码块。"),

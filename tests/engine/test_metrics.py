@@ -5,13 +5,13 @@ from streamlab.metrics import Metrics
 
 def test_summary_counts_chunks_chars_and_time_to_first_token():
     m = Metrics(started=10.0)
-    m.record("output", "", now=10.1)  # an empty role chunk is not the first token
+    m.record("output", "", now=10.1)  # an empty piece shows nothing: not the first token, and no chunk
     m.record("output", "Hello", now=10.3)
     m.record("output", " world", now=10.5)
     s = m.summary(now=11.0)
     assert s["ttft_ms"] == 300
-    assert (s["chunks"], s["chars"], s["elapsed_s"]) == (3, 11, 1.0)
-    assert s["chunks_per_s"] == 10.0
+    assert (s["chunks"], s["chars"], s["elapsed_s"]) == (2, 11, 1.0)
+    assert s["chunks_per_s"] == 5.0
     assert s["median_gap_ms"] == 200.0
 
 
@@ -60,7 +60,7 @@ def test_elapsed_stops_at_the_end_of_the_run():
 
 def test_a_thinking_pane_is_timed_beside_the_answer():
     m = Metrics(measured=("answer", "thinking"), started=0.0)
-    m.record("thinking", "", now=0.1)  # an empty piece is not the first thinking
+    m.record("thinking", "", now=0.1)  # an empty piece is no chunk, and not the first thinking
     m.record("thinking", "Let me", now=0.3)
     m.record("thinking", " check.", now=0.4)
     m.record("answer", "It", now=2.0)
@@ -68,7 +68,7 @@ def test_a_thinking_pane_is_timed_beside_the_answer():
     assert s["first_thinking_ms"] == 300 and s["panes"]["answer"]["ttft_ms"] == 2000
     assert (s["panes"]["answer"]["chunks"], s["panes"]["answer"]["chars"]) == (1, 2)
     table = m.markdown(now=3.0)
-    assert "| answer | 2000 ms | 1 | 2 | — |" in table and "| thinking | 300 ms | 3 | 13 | 20.0 |" in table
+    assert "| answer | 2000 ms | 1 | 2 | — |" in table and "| thinking | 300 ms | 2 | 13 | 10.0 |" in table
 
 
 def test_a_thinking_pane_is_noticed_even_when_not_measured():

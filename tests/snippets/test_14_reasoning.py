@@ -72,4 +72,5 @@ def test_the_metrics_time_the_first_thinking_before_the_first_answer_token(mock_
     assert frame.status == "done"
     assert summary["first_thinking_ms"] + 200 < summary["ttft_ms"]  # ~200 thinking tokens at 2 ms each come first
     table = frame.metrics.markdown()
-    assert "first thinking | first token" in table and "of which reasoning" in table
+    assert summary["panes"]["thinking"]["ttft_ms"] == summary["first_thinking_ms"]
+    assert "| answer |" in table and "| thinking |" in table and "of which reasoning" in table  # a row each
