@@ -1,7 +1,9 @@
 """Lesson 18: two server-side bugs from the tutorials, each run broken, then fixed: what the other requests wait for."""
 
 import asyncio
+import queue
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 import openai
@@ -18,9 +20,9 @@ GET_CHAT = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.4"}, "
             "root_path": "", "scheme": "http", "server": ("127.0.0.1", 8000)}  # what a web server hands the app
 
 
-async def two_requests(app):
+async def two_requests(app, show):
     """Call the app as a web server does, on one event loop: request A, then B once A's first byte is out.
-    Returns when each body piece went out, and what it said."""
+    Shows A's body as it goes out; returns when each body piece went out, and what it said."""
     sent, start, a_streams = {"A": [], "B": []}, time.perf_counter(), asyncio.Event()
 
     async def call(name):
@@ -28,6 +30,8 @@ async def two_requests(app):
             if message.get("body"):
                 sent[name].append((time.perf_counter() - start, message["body"].decode()))
                 a_streams.set()
+                if name == "A":
+                    show(sent[name][-1][1])
         request = {"type": "http.request", "body": b"", "more_body": False}  # a GET: no body
         try:
             await app(GET_CHAT, lambda: asyncio.sleep(0, request), send)
@@ -57,9 +61,14 @@ def server_waits(client, prompt, *, model, broken, **_):
     async def chat():  # FIXED: hand Starlette the plain generator; it runs each step in a worker thread
         return StreamingResponse(answer_in_async_def() if broken else answer(), media_type="text/plain")
 
-    sent = asyncio.run(two_requests(app))
+    pieces = queue.SimpleQueue()
+    with ThreadPoolExecutor(1) as pool:  # the server gets a thread of its own; A's body comes here as it goes out
+        served = pool.submit(asyncio.run, two_requests(app, pieces.put))
+        served.add_done_callback(lambda _: pieces.put(None))
+        while (piece := pieces.get()) is not None:
+            yield piece
+    sent = served.result()  # or what the server raised
     (a_first, _), (a_last, _), (b_first, _) = sent["A"][0], sent["A"][-1], sent["B"][0]
-    yield "".join(text for _, text in sent["A"])
     yield (f"\n\nrequest A streamed from {a_first:.2f} s to {a_last:.2f} s; request B, due when A's first byte "
            f"went out, waited {b_first - a_first:.2f} s for its own first byte: "
            f"{'after A had finished' if b_first >= a_last else 'while A was still streaming'}\n")
