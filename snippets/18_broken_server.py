@@ -28,10 +28,11 @@ async def two_requests(app, show):
     async def call(name):
         async def send(message):
             if message.get("body"):
-                sent[name].append((time.perf_counter() - start, message["body"].decode()))
+                text = message["body"].decode()
+                sent[name].append((time.perf_counter() - start, text))
                 a_streams.set()
                 if name == "A":
-                    show(sent[name][-1][1])
+                    show(text)
         request = {"type": "http.request", "body": b"", "more_body": False}  # a GET: no body
         try:
             await app(GET_CHAT, lambda: asyncio.sleep(0, request), send)
