@@ -1,4 +1,4 @@
-"""GET /api/relay/stream: lesson 17's relay of the mock's raw Chat Completions SSE, over real HTTP."""
+"""GET /api/relay/stream: lesson 19's relay of the mock's raw Chat Completions SSE, over real HTTP."""
 
 import httpx2
 import pytest

@@ -1,4 +1,4 @@
-"""Lesson 17: the relay passes the provider's SSE bytes on as they arrive — cut mid-character by the mock's
+"""Lesson 19: the relay passes the provider's SSE bytes on as they arrive — cut mid-character by the mock's
 `split` fault — and the tab's Run shows the exact text the page receives."""
 
 import asyncio
@@ -6,7 +6,7 @@ import json
 
 from streamlab import lessons, providers
 
-STEM = "17_broken_vs_fixed_browser"
+STEM = "19_broken_vs_fixed_browser"
 
 
 def chunks_of(text):
