@@ -7,6 +7,7 @@ run time (status, metrics) follows the same choice through the `streamlab_lang` 
 import re
 
 import pytest
+from lesson_pages import open_lesson
 from playwright.sync_api import expect
 
 from streamlab import lessons
@@ -27,12 +28,8 @@ def proses(page, lang):
     """Open each lesson in turn; the first line of its prose, as the page shows it."""
     shown = []
     for lesson in LESSONS:
-        tab = page.locator(f"#tab-{lesson.stem}-button")
-        if tab.count() and tab.is_visible():
-            tab.click()
-        else:
-            page.locator('button[aria-label="More tabs"]').click()
-            page.locator(".overflow-dropdown button", has_text=f"{lesson.number}. {title(lesson, lang)}").click()
+        open_lesson(page, lesson.stem)
+        expect(page.locator(f"#nav-{lesson.stem}")).to_contain_text(title(lesson, lang))
         prose = page.locator(f"#tab-{lesson.stem} .lesson-prose").first
         expect(prose).to_be_visible()
         shown.append(prose.inner_text().strip().splitlines()[0])
@@ -55,10 +52,10 @@ def test_a_chinese_browser_gets_the_whole_course_in_chinese(browser, app_server)
         expect(page.locator("#intro")).to_contain_text("边看边学大模型的流式输出")
         expect(page.locator("#run-01_basic")).to_have_text("运行")
         assert proses(page, "zh") == [title(lesson, "zh") for lesson in LESSONS]
-        page.locator("#tab-01_basic-button").click()
+        open_lesson(page, "01_basic")
         expect(page.locator("#prompt-01_basic textarea")).to_have_value("写一首关于春天的诗")
         page.locator("#run-01_basic").click()
-        expect(page.locator("#status-01_basic")).to_have_text("✅ 完成。", timeout=60_000)
+        expect(page.locator("#status-01_basic")).to_have_text("完成。", timeout=60_000)
         expect(page.locator("#metrics-01_basic")).to_contain_text("首 token 延迟")
         assert CJK.search(page.locator("#pane-01_basic-0 textarea").input_value())
         page.screenshot(path="test-artifacts/language-zh.png")
@@ -72,7 +69,7 @@ def test_an_english_browser_gets_english(browser, app_server):
         expect(page.locator("#intro")).to_contain_text("Learn LLM response streaming")
         expect(page.locator("#run-01_basic")).to_have_text("Run")
         assert proses(page, "en") == [lesson.title for lesson in LESSONS]
-        page.locator("#tab-01_basic-button").click()
+        open_lesson(page, "01_basic")
         expect(page.locator("#prompt-01_basic textarea")).to_have_value(LESSONS[0].prompt)
     finally:
         context.close()
@@ -90,7 +87,7 @@ def test_lang_link_and_switch_choose_the_language_and_it_is_remembered(browser, 
         page.wait_for_url(re.compile(rf"lang={back}"))
         expect(page.locator("#run-01_basic")).to_have_text("Run" if back == "en" else "运行")
         page.locator("#run-01_basic").click()
-        done = "✅ Done." if back == "en" else "✅ 完成。"
+        done = "Done." if back == "en" else "完成。"
         expect(page.locator("#status-01_basic")).to_have_text(done, timeout=60_000)
     finally:
         context.close()
