@@ -7,7 +7,7 @@ run time (status, metrics) follows the same choice through the `streamlab_lang` 
 import re
 
 import pytest
-from lesson_pages import open_lesson
+from lesson_pages import open_lesson, screenshot
 from playwright.sync_api import expect
 
 from streamlab import lessons
@@ -58,7 +58,7 @@ def test_a_chinese_browser_gets_the_whole_course_in_chinese(browser, app_server)
         expect(page.locator("#status-01_basic")).to_have_text("完成。", timeout=60_000)
         expect(page.locator("#metrics-01_basic")).to_contain_text("首 token 延迟")
         assert CJK.search(page.locator("#pane-01_basic-0 textarea").input_value())
-        page.screenshot(path="test-artifacts/language-zh.png")
+        screenshot(page, "chinese-1600x1000")
     finally:
         context.close()
 

@@ -4,6 +4,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from lesson_pages import open_lesson
 from playwright.sync_api import expect
 
 from streamlab import lessons
@@ -71,9 +72,9 @@ def test_a_mock_fault_is_shown_next_to_run_on_every_tab_and_the_reset_clears_it(
     run, shown = page.locator("#run-01_basic").bounding_box(), note.bounding_box()
     assert 0 <= shown["y"] - (run["y"] + run["height"]) < 40, "the note sits right under Run"
     page.screenshot(path=str(SHOTS / "mock_state_on.png"))
-    page.locator(f"#tab-{LESSONS[1].stem}-button").click()  # another lesson's tab says the same
+    open_lesson(page, LESSONS[1].stem)  # another lesson's tab says the same
     expect(page.locator(f"#mock-state-{LESSONS[1].stem}")).to_contain_text("every run fails with rate_limit")
-    page.locator(f"#tab-{LESSONS[0].stem}-button").click()
+    open_lesson(page, LESSONS[0].stem)
     page.locator("#mock-reset-01_basic").click()
     expect(note).to_be_hidden()
     summary = page.locator("#provider-summary")
