@@ -32,7 +32,7 @@ def test_key_typed_in_the_page_stays_in_that_session(browser, app_server, everyt
     first.locator("#api-key input").fill(GOOD_KEY)
     expect(first.locator("#provider-summary")).to_contain_text("OpenAI-compatible")
     first.locator("#run-01_basic").click()
-    expect(status).to_contain_text("Done", timeout=30_000)
+    expect(status).to_contain_text("Done", timeout=90_000)
 
     second = browser.new_context().new_page()  # another learner on the same server
     second.goto(app_server.url)

@@ -15,7 +15,7 @@ LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
 
 @pytest.fixture(scope="module")
 def client(app_server):
-    return Client(app_server.url, verbose=False)
+    return Client(app_server.url, verbose=False, httpx_kwargs={"timeout": 60})
 
 
 def test_every_snippet_loads():
@@ -93,7 +93,8 @@ def test_empty_prompt_is_answered_with_a_message(client):
 def test_a_room_of_learners_is_served_at_once(app_server):
     """Eight learners pressing Run together stream at the same time instead of queueing one by one."""
     lesson = LESSONS[0]
-    clients = [Client(app_server.url, verbose=False) for _ in range(8)]
+    # a generous HTTP timeout: on a loaded machine (the suite runs in parallel) a request may wait a while
+    clients = [Client(app_server.url, verbose=False, httpx_kwargs={"timeout": 60}) for _ in range(8)]
     jobs = [c.submit(lesson.prompt, api_name=f"/run_{lesson.stem}") for c in clients]
     most_open, deadline = 0, time.monotonic() + 60
     while time.monotonic() < deadline and not all(job.done() for job in jobs):

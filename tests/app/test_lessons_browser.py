@@ -45,7 +45,7 @@ def watch(page, lesson, until, deadline_s=60.0):
 @pytest.fixture
 def app_page(page, app_server):
     page.goto(app_server.url)
-    expect(page.locator("#lesson-tabs")).to_be_visible(timeout=30_000)  # a first load on a busy machine
+    expect(page.locator("#lesson-tabs")).to_be_visible(timeout=90_000)  # a first load on a busy machine
     return page
 
 
@@ -89,7 +89,7 @@ def run_resilience(page, fault, max_attempts):
 def test_resilience_under_rate_limit_ends_failed_in_the_status_line(app_page):
     lesson = run_resilience(app_page, "rate_limit", 2)
     status = app_page.locator(f"#status-{lesson.stem}")
-    expect(status).to_contain_text("Failed. Gave up after 2 attempts (RateLimitError)", timeout=30_000)
+    expect(status).to_contain_text("Failed. Gave up after 2 attempts (RateLimitError)", timeout=90_000)
     expect(status.locator("svg.run-icon-failed")).to_be_visible()
     assert "Done" not in status.inner_text()
     assert app_page.locator(f"#pane-{lesson.stem}-0 textarea").input_value() == ""  # no failure words as answer

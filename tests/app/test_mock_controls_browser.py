@@ -33,9 +33,9 @@ def fresh_page_with_mock(page, url, speed=None, fault=None):
 def first_token_ms(page) -> int:
     """Run lesson 1 until its first text arrives, stop it, and read the first-token time from the metrics."""
     page.locator("#run-01_basic").click()
-    expect(page.locator("#pane-01_basic-0 textarea")).not_to_have_value("", timeout=30_000)
+    expect(page.locator("#pane-01_basic-0 textarea")).not_to_have_value("", timeout=90_000)
     page.locator("#stop-01_basic").click()  # a slow run is cut short; an instant one may already be done
-    expect(page.locator("#status-01_basic")).to_contain_text(re.compile("Stopped|Done"), timeout=30_000)
+    expect(page.locator("#status-01_basic")).to_contain_text(re.compile("Stopped|Done"), timeout=90_000)
     cell = page.locator("#metrics-01_basic td").nth(1).inner_text()  # the output row: pane, first token, …
     return int(re.fullmatch(r"(\d+) ms", cell.strip()).group(1))
 
@@ -54,7 +54,7 @@ def test_mock_fault_chosen_in_the_panel_makes_the_next_run_fail_that_way(page, a
     fresh_page_with_mock(page, app_server.url, fault="rate_limit")
     page.locator("#run-01_basic").click()
     status = page.locator("#status-01_basic")
-    expect(status).to_contain_text("Failed. Rate limited (429)", timeout=30_000)
+    expect(status).to_contain_text("Failed. Rate limited (429)", timeout=90_000)
     expect(status.locator("svg.run-icon-failed")).to_be_visible()  # drawn: no emoji font needed
     expect(page.locator("#metrics-01_basic")).to_contain_text(re.compile(r"output\s+—\s+0\s+0"))  # no first token
 
@@ -81,7 +81,7 @@ def test_a_mock_fault_is_shown_next_to_run_on_every_tab_and_the_reset_clears_it(
     expect(summary).to_contain_text("at realistic speed")
     expect(summary).not_to_contain_text("fails with")
     page.locator("#run-01_basic").click()  # the session's settings are back to normal: the run succeeds
-    expect(page.locator("#status-01_basic")).to_contain_text("Done.", timeout=30_000)
+    expect(page.locator("#status-01_basic")).to_contain_text("Done.", timeout=90_000)
     panel = page.locator("#provider-panel")
     page.locator("#provider-panel").get_by_text("Provider").first.click()
     expect(panel.get_by_label("realistic")).to_be_checked()

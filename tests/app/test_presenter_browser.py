@@ -25,7 +25,7 @@ def test_in_presenter_mode_the_code_and_the_output_are_both_on_screen_after_run(
         expect(page.locator("#page-head")).to_be_hidden()  # the intro and the provider panel are out of the way
         expect(page.locator("#provider-panel")).to_be_hidden()
         page.keyboard.press("Control+Enter")
-        expect(page.locator(f"#status-{LESSON}")).to_contain_text("Done", timeout=30_000)
+        expect(page.locator(f"#status-{LESSON}")).to_contain_text("Done", timeout=90_000)
         expect(page.locator(f"#pane-{LESSON}-0 textarea")).not_to_have_value("")
         page.wait_for_timeout(100)  # the layout settles after the last frame
         for part in (f"#code-{LESSON}", f"#pane-{LESSON}-0"):
@@ -66,8 +66,8 @@ def test_ctrl_enter_runs_the_open_lesson_and_escape_stops_it(page, app_server):
     expect(page.locator("#status-01_basic")).to_contain_text("Stopped")
     open_lesson(page, "02_async")  # the keys act on the lesson that is open
     page.keyboard.press("Meta+Enter")
-    expect(page.locator("#pane-02_async-0 textarea")).not_to_have_value("", timeout=30_000)
-    expect(page.locator("#status-02_async")).to_contain_text("Done", timeout=30_000)
+    expect(page.locator("#pane-02_async-0 textarea")).not_to_have_value("", timeout=90_000)
+    expect(page.locator("#status-02_async")).to_contain_text("Done", timeout=90_000)
 
 
 def test_the_toggle_switches_presenter_mode_and_the_address_says_so(page, app_server):

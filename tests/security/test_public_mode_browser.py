@@ -68,7 +68,7 @@ def test_html_typed_by_a_visitor_is_never_rendered(browser, start_app):
     attack = '<img src=x onerror="window.pwned=1"><b id="injected">bold</b>'
     page.locator("#prompt-01_basic textarea").fill(f"Say hello. {attack}")
     page.locator("#run-01_basic").click()
-    expect(page.locator("#status-01_basic")).to_contain_text("Done", timeout=30_000)
+    expect(page.locator("#status-01_basic")).to_contain_text("Done", timeout=90_000)
     custom_url(page, f"https://example.com/{attack}", key="sk-visitor-own-6")
     page.locator("#run-01_basic").click()
     expect(page.locator("#status-01_basic")).to_contain_text("base URL contains spaces")
