@@ -68,5 +68,5 @@ def box_inside_viewport(page, selector: str) -> tuple[bool, dict]:
 def load(page, url: str) -> None:
     """Open the page and wait until Gradio has built it (slow on a busy machine: up to 30 s)."""
     page.goto(url)
-    expect(page.locator("#course-nav a[data-lesson]").first).to_be_visible(timeout=30_000)
-    expect(page.locator("#lesson-tabs [role=tabpanel]").first).to_be_attached(timeout=30_000)
+    expect(page.locator("#course-nav a[data-lesson]").first).to_be_visible(timeout=60_000)
+    expect(page.locator("#lesson-tabs [role=tabpanel]").first).to_be_attached(timeout=60_000)

@@ -60,7 +60,7 @@ def test_ctrl_enter_runs_the_open_lesson_and_escape_stops_it(page, app_server):
     prompt.focus()
     page.keyboard.press("Control+Enter")
     pane = page.locator("#pane-01_basic-0 textarea")
-    expect(pane).to_have_value(re.compile(r"\S+\s+\S+\s+\S+"), timeout=30_000)  # a few words in: mid-stream
+    expect(pane).to_have_value(re.compile(r"\S+\s+\S+\s+\S+"), timeout=60_000)  # a few words in: mid-stream
     assert "\n" not in prompt.input_value(), "the keys run the lesson; they type no new line"
     page.keyboard.press("Escape")
     expect(page.locator("#status-01_basic")).to_contain_text("Stopped")
