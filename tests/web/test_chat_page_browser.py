@@ -26,6 +26,16 @@ def send(page, prompt=PROMPT, fault="none"):
 
 def test_the_page_opens_with_the_lesson_prompt(page):
     expect(page.locator("#prompt")).to_have_value(PROMPT)
+    expect(page.locator("#send")).to_have_text("Send")
+
+
+def test_on_a_chinese_page_the_labels_are_chinese_and_both_readers_still_stream(open_page, web_server):
+    page = open_page("/static/web/chat.html", lang="zh")
+    expect(page.locator("#send")).to_have_text("发送")
+    expect(page.locator("#fetch-title")).to_contain_text("手写的 SSE 解析器")
+    send(page, prompt="你好")
+    for pane in PANES:
+        expect(page.locator(f"{pane} .output")).to_have_text(web_server.answer("你好"), timeout=WAIT_MS)
 
 
 def test_both_readers_render_the_whole_answer(page, web_server):
