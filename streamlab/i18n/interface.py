@@ -82,10 +82,16 @@ def lesson_key(lesson: lessons.Lesson, part: str) -> I18nData:
     return t(f"lesson.{lesson.stem}.{part}")
 
 
+def _prompts(folder) -> dict[str, str]:
+    path = folder / "prompts.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
 def _lesson_texts(found: list[lessons.Lesson]) -> dict[str, dict[str, str]]:
     """Each lesson's tab title, prose and default prompt, in English and in every language folder present
     (`lessons/<lang>/NN_slug.md`, `lessons/<lang>/prompts.json`); what a language lacks is shown in English."""
     texts: dict[str, dict[str, str]] = {"en": {}}
+    languages: dict = {}  # each lessons folder's language folders with their prompts, read once
     for lesson in found:
         if lesson.error:
             continue
@@ -93,7 +99,10 @@ def _lesson_texts(found: list[lessons.Lesson]) -> dict[str, dict[str, str]]:
         texts["en"].update({f"{base}.tab": f"{lesson.number}. {lesson.title}", f"{base}.title": lesson.title,
                             f"{base}.prose": lesson.prose,
                             f"{base}.prompt": lesson.prompt})
-        for folder in sorted(p for p in lesson.prose_path.parent.iterdir() if p.is_dir()):
+        root = lesson.prose_path.parent
+        if root not in languages:
+            languages[root] = [(folder, _prompts(folder)) for folder in sorted(p for p in root.iterdir() if p.is_dir())]
+        for folder, prompts in languages[root]:
             own = texts.setdefault(folder.name, {})
             prose_path = folder / lesson.prose_path.name
             if prose_path.exists():
@@ -101,10 +110,8 @@ def _lesson_texts(found: list[lessons.Lesson]) -> dict[str, dict[str, str]]:
                 own[f"{base}.title"] = lessons.title_of(prose, lesson.stem)
                 own[f"{base}.tab"] = f"{lesson.number}. {own[f'{base}.title']}"
                 own[f"{base}.prose"] = prose
-            prompts = folder / "prompts.json"
-            prompt = json.loads(prompts.read_text(encoding="utf-8")).get(lesson.stem) if prompts.exists() else None
-            if prompt:
-                own[f"{base}.prompt"] = prompt
+            if prompts.get(lesson.stem):
+                own[f"{base}.prompt"] = prompts[lesson.stem]
     return texts
 
 
