@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 HEADERS = {"ttft_ms": "x-mock-ttft-ms", "token_ms": "x-mock-token-ms", "jitter_ms": "x-mock-jitter-ms"}
@@ -49,8 +50,21 @@ class Pacing:
         return sum(self.delays(tokens))
 
 
-async def pause(seconds: float, frame_number: int) -> None:
-    if seconds > 0:
-        await asyncio.sleep(seconds)
-    elif frame_number % YIELD_EVERY == 0:
-        await asyncio.sleep(0)
+class Clock:
+    """A stream's own timeline: each token is due a delay after the one before it was due, not after it was sent.
+
+    A real model keeps generating at its pace while a busy server or client falls behind; so a late frame does
+    not push every later frame back, and a stream of N tokens lasts `Pacing.total(N)` when the loop keeps up."""
+
+    def __init__(self, now: Callable[[], float] | None = None):
+        self.now = now or asyncio.get_running_loop().time
+        self.due = self.now()
+
+    async def pause(self, seconds: float, frame_number: int) -> None:
+        self.due += seconds
+        wait = self.due - self.now()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        elif frame_number % YIELD_EVERY == 0:
+            await asyncio.sleep(0)
+

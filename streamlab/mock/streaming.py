@@ -12,7 +12,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 
 from .faults import SPLIT_GAP_S, split_frame
-from .pacing import Pacing, pause
+from .pacing import Clock, Pacing
 from .stats import Stats
 
 META, TOKEN, END = "meta", "token", "end"  # END frames are left out when a fault cuts the stream short
@@ -71,6 +71,7 @@ class Driver:
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         delays = self.pacing.delays(self.tokens)
+        clock = Clock()
         tokens_sent = frames_sent = 0
         for kind, data in self.frames:
             cut_here = (kind == TOKEN and tokens_sent == self._cut_after()) or kind == END
@@ -86,11 +87,11 @@ class Driver:
             if kind == TOKEN and self.fault == "stall":
                 await asyncio.Event().wait()  # silence until the client gives up
             if frames_sent == 0 and self.fault != "stall":
-                await pause(delays[0], 1)
+                await clock.pause(delays[0], 1)
             elif kind == TOKEN and tokens_sent:
-                await pause(delays[min(tokens_sent, len(delays) - 1)], frames_sent)
+                await clock.pause(delays[min(tokens_sent, len(delays) - 1)], frames_sent)
             elif self.pacing.instant:
-                await pause(0, frames_sent)
+                await clock.pause(0, frames_sent)
             tokens_sent += kind == TOKEN
             frames_sent += 1
             if self.fault != "split":

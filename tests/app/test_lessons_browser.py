@@ -3,7 +3,6 @@
 import os
 import re
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -23,23 +22,34 @@ def open_tab(page, lesson):
     expect(page.locator(f"#run-{lesson.stem}")).to_be_visible()
 
 
-READ_OUTPUT = """stem => ({
-    panes: Array.from(document.querySelectorAll(`[id^="pane-${stem}-"] textarea`)).map(t => t.value),
-    status: document.querySelector(`#status-${stem}`).innerText,
-})"""
+# Records in the page itself, every 5 ms, each distinct state of the output panes until the status matches:
+# no round trip to the test process between two looks, so a loaded machine does not hide a state.
+RECORD_OUTPUT = """([stem, until]) => {
+    const done = new RegExp(until);
+    const read = () => Array.from(document.querySelectorAll(`[id^="pane-${stem}-"] textarea`)).map(t => t.value);
+    const record = window.__streamlabWatch = {seen: [], finished: false};
+    const look = () => {
+        const panes = read(), last = record.seen[record.seen.length - 1];
+        if (panes.some(Boolean) && (!last || JSON.stringify(last) !== JSON.stringify(panes))) record.seen.push(panes);
+        if (done.test(document.querySelector(`#status-${stem}`).innerText)) {
+            record.finished = true;
+            clearInterval(timer);
+        }
+    };
+    const timer = setInterval(look, 5);
+    look();
+}"""
 
 
-def watch(page, lesson, until, deadline_s=60.0):
-    """Poll the output panes until `until(status)` holds; return the distinct states they showed, in order."""
-    seen, deadline = [], time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        now = page.evaluate(READ_OUTPUT, lesson.stem)
-        if any(now["panes"]) and (not seen or seen[-1] != now["panes"]):
-            seen.append(now["panes"])
-        if until(now["status"]):
-            break
-        page.wait_for_timeout(10)
-    return seen
+def start_watching(page, lesson, until: str) -> None:
+    """Record from now on every distinct state the lesson's panes show, until its status matches `until`."""
+    page.evaluate(RECORD_OUTPUT, [lesson.stem, until])
+
+
+def watched(page, deadline_s=60.0) -> list[list[str]]:
+    """Wait for the recording to end; the distinct states the panes showed, in order."""
+    page.wait_for_function("() => window.__streamlabWatch.finished", timeout=deadline_s * 1000)
+    return page.evaluate("() => window.__streamlabWatch.seen")
 
 
 @pytest.fixture
@@ -54,8 +64,9 @@ def test_lesson_output_grows_live_to_its_final_text(app_page, lesson):
     open_tab(app_page, lesson)
     first_line = lesson.source.splitlines()[0]
     expect(app_page.locator(f"#code-{lesson.stem}")).to_contain_text(first_line)  # the file itself, shown
+    start_watching(app_page, lesson, "Done|Failed|Incomplete|Stopped")
     app_page.locator(f"#run-{lesson.stem}").click()
-    seen = watch(app_page, lesson, lambda status: re.search("Done|Failed|Incomplete|Stopped", status))
+    seen = watched(app_page)
     status = app_page.locator(f"#status-{lesson.stem}").inner_text()
     assert "Done" in status, status
     assert len(seen) >= 3, f"the output showed only {len(seen)} distinct states"
@@ -145,7 +156,8 @@ def test_reasoning_lesson_fills_the_thinking_pane_before_the_answer(app_page):
     open_tab(app_page, lesson)
     app_page.locator(f"#run-{lesson.stem}").click()
     expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Thinking…")
-    seen = watch(app_page, lesson, lambda status: any(end in status for end in ("Done.", "Failed.", "Incomplete.")))
+    start_watching(app_page, lesson, r"Done\.|Failed\.|Incomplete\.")
+    seen = watched(app_page)
     first_answer = next(i for i, panes in enumerate(seen) if panes[answer])
     assert first_answer > 0 and not seen[0][answer] and seen[0][thinking], "the thinking shows alone first"
     assert seen[first_answer][thinking] == seen[-1][thinking], "the thinking is complete when the answer begins"

@@ -1,10 +1,12 @@
 """Pacing: TTFT, per-token time and jitter per request, overridable by headers; 0 means as fast as possible."""
 
+import asyncio
 import time
 
 import pytest
 
-from streamlab.mock.pacing import Pacing
+from streamlab.mock import pacing as pacing_module
+from streamlab.mock.pacing import Clock, Pacing
 
 HELLO = [{"role": "user", "content": "Say hello in five words."}]  # 7 tokens
 
@@ -61,3 +63,26 @@ def test_jitter_is_deterministic_per_request_and_bounded():
 def test_pacing_headers_are_read_with_sane_fallbacks(headers, expected):
     pacing = Pacing.from_headers(headers, "seed")
     assert (pacing.ttft_ms, pacing.token_ms, pacing.jitter_ms) == expected
+
+
+def test_a_late_frame_does_not_push_the_later_tokens_back(monkeypatch):
+    """The stream keeps the model's timeline: after a hold-up it sends what is due at once, then keeps pace."""
+    now, slept = [0.0], []
+
+    async def sleep(seconds):
+        slept.append(round(seconds, 3))
+        now[0] += seconds
+
+    monkeypatch.setattr(pacing_module.asyncio, "sleep", sleep)
+
+    async def stream():
+        clock = Clock(now=lambda: now[0])
+        await clock.pause(0.1, 1)  # the first token, on time
+        now[0] += 0.25  # the server was busy elsewhere for 250 ms
+        for number in range(2, 6):
+            await clock.pause(0.1, number)
+        return now[0]
+
+    ended = asyncio.run(stream())
+    assert slept == [0.1, 0.05, 0.1]  # tokens 2 and 3 were already due: no wait; token 4 waits only 50 ms
+    assert ended == pytest.approx(0.5)  # five tokens 100 ms apart end at 0.5 s, as the model would
