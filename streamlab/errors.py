@@ -132,5 +132,15 @@ def _explain(exc: BaseException, mid_stream: bool, secrets=()) -> str:
     return f"The run failed: {name}: {detail}" if detail else f"The run failed: {name}."
 
 
+class WorkerFailure(Exception):
+    """A run failed in a worker process, which described it both ways (it cannot know how much was shown)."""
+
+    def __init__(self, at_start: str, mid_stream: str):
+        super().__init__(at_start, mid_stream)
+        self.at_start, self.mid_stream = at_start, mid_stream
+
+
 def message_for(exc: BaseException, secrets: list[str] = (), mid_stream: bool = False) -> str:
+    if isinstance(exc, WorkerFailure):
+        return scrub(exc.mid_stream if mid_stream else exc.at_start, secrets)
     return scrub(describe(exc, mid_stream, secrets), secrets)

@@ -86,6 +86,17 @@ def hold_sdk_environment() -> None:
                 _held[name] = os.environ.pop(name)
 
 
+def held_sdk_environment() -> dict[str, str]:
+    """What `hold_sdk_environment` took: handed to the worker processes, which build the runs' clients."""
+    return dict(_held)
+
+
+def adopt_sdk_environment(held: dict[str, str]) -> None:
+    """In a worker process: the web process's held SDK settings, for clients of the server's own endpoints."""
+    hold_sdk_environment()
+    _held.update(held)
+
+
 def _headers_from(text: str) -> dict[str, str]:
     """`Name: value` lines, as the SDKs read their *_CUSTOM_HEADERS variables."""
     return {line.split(":", 1)[0].strip(): line.split(":", 1)[1].strip() for line in text.split("\n") if ":" in line}

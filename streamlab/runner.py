@@ -19,7 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from streamlab import errors, inputs, providers, run_connections, url_guard
+from streamlab import errors, inputs, providers, run_connections, url_guard, workers
 from streamlab.hosting import Hosting
 from streamlab.lessons import OUTCOMES, STATUS, USAGE, Lesson
 from streamlab.limits import Limits
@@ -121,11 +121,12 @@ async def _close(client) -> None:
 
 async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options: dict | None = None,
               session: str = "", frame_s: float = FRAME_S, hosting: Hosting | None = None,
-              limits: Limits | None = None):
+              limits: Limits | None = None, pool: workers.Pool | None = None):
     """Yield Frames for one run of `lesson`; the last one has `final=True`.
 
     `settings` are the session's choices; `providers.resolve` decides here which key goes to which URL.
-    `hosting` (default: a local run) and `limits` (a public server's run limits) come from the app."""
+    `hosting` (default: a local run) and `limits` (a public server's run limits) come from the app; so does
+    `pool`, the worker processes that run the snippet (None: in this process)."""
     loop = asyncio.get_running_loop()
     main = lesson.panes[0]
     metrics = Metrics(measured=lesson.measured)
@@ -133,7 +134,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     frame = Frame({pane: "" for pane in lesson.panes}, metrics)
     queue: asyncio.Queue = asyncio.Queue()
     key = (session, lesson.stem)
-    client = pump = None
+    client = pump = ticket = None
     release = None
     counted = False
     connections = None
@@ -156,23 +157,32 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             secrets += [settings.base_url] if settings.base_url not in providers.OFFICIAL_URLS.values() else []
         # a learner's URL on a public server: every connection the run opens is checked where it lands
         guard = url_guard.guard_for(settings.mock_url) if hosting.public and settings.key_source == "learner" else None
-        connections = run_connections.RunConnections(guard)
-        context = run_connections.context_for(connections)
-        await asyncio.to_thread(lambda: lesson.module)  # first run imports the snippet (and its SDK)
-        client = await asyncio.to_thread(providers.build_client, kind, settings)
-        metrics.started = time.perf_counter()
-        gen = lesson.start(client, prompt, settings.resolved_model, chosen)
-        if lesson.is_async:
-            pump = asyncio.create_task(_pump_task(gen, queue), context=context)
+        if pool is not None:
+            def deliver(what: str, payload) -> None:
+                queue.put_nowait(payload if what == "item" else _END if what == "end"
+                                 else Failure(errors.WorkerFailure(*payload)))
+
+            job = workers.Job(lesson.stem, kind, settings, prompt, settings.resolved_model, chosen, secrets, guard)
+            metrics.started = time.perf_counter()
+            ticket = pool.begin(job, deliver)
         else:
-            def push(item):
-                try:
-                    loop.call_soon_threadsafe(queue.put_nowait, item)
-                except RuntimeError:  # the loop is gone: the server is shutting down
-                    halt.set()
-            pump = threading.Thread(target=context.run, args=(_pump_thread, gen, push, halt), daemon=True,
-                                    name=f"run-{lesson.stem}")
-            pump.start()
+            connections = run_connections.RunConnections(guard)
+            context = run_connections.context_for(connections)
+            await asyncio.to_thread(lambda: lesson.module)  # first run imports the snippet (and its SDK)
+            client = await asyncio.to_thread(providers.build_client, kind, settings)
+            metrics.started = time.perf_counter()
+            gen = lesson.start(client, prompt, settings.resolved_model, chosen)
+            if lesson.is_async:
+                pump = asyncio.create_task(_pump_task(gen, queue), context=context)
+            else:
+                def push(item):
+                    try:
+                        loop.call_soon_threadsafe(queue.put_nowait, item)
+                    except RuntimeError:  # the loop is gone: the server is shutting down
+                        halt.set()
+                pump = threading.Thread(target=context.run, args=(_pump_thread, gen, push, halt), daemon=True,
+                                        name=f"run-{lesson.stem}")
+                pump.start()
         last_shown, dirty = 0.0, False  # 0.0: the first piece is shown as soon as it arrives
         last_frame = loop.time()  # any frame, ticks included
         _streaming[0] += 1
@@ -232,6 +242,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         halt.set()
         if connections is not None and frame.status != "done":
             run_connections.cut(connections)  # a thread blocked on a stalled read wakes now
+        if ticket is not None:
+            pool.end(ticket)  # a run still going in its worker (Stop, a failure, the browser gone) stops there
         if isinstance(pump, asyncio.Task):
             pump.cancel()
             await asyncio.gather(pump, return_exceptions=True)

@@ -1,5 +1,6 @@
 """The one web server: the Gradio page at `/`, the mock at `/mock`, static assets at `/static`, the
-web-integration SSE endpoint at `/api/chat/stream`. One process, one port."""
+web-integration SSE endpoint at `/api/chat/stream`. One port; the lessons' snippets run in worker processes
+(streamlab.workers), one per core unless STREAMLAB_WORKERS says otherwise."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from streamlab import lessons, providers, run_connections
 from streamlab.hosting import Hosting
 from streamlab.lessons import ROOT
+from streamlab.workers import Pool, size_from_env
 
 log = logging.getLogger("streamlab")
 ASSETS = ROOT / "assets"
@@ -33,6 +35,7 @@ class Config:
     # busy public server would grow by gigabytes; 200 is two sessions for each learner of a room of 100.
     session_capacity: int = field(default_factory=lambda: max(10, int(os.environ.get("STREAMLAB_SESSION_CAPACITY",
                                                                                           "200"))))
+    workers: int = field(default_factory=size_from_env)  # processes that run the snippets; 0: in this one
 
     @classmethod
     def from_env(cls) -> Config:
@@ -68,7 +71,10 @@ def create_app(config: Config) -> FastAPI:
     app.mount("/static", StaticFiles(directory=ASSETS), name="static")
     found = lessons.discover(config.lessons_root) if config.lessons_root else lessons.discover()
     app.state.lessons = found
-    demo = build_demo(config.mock_url, found, config.hosting)
+    # the snippets run in worker processes, off this process's event loop and GIL; they start with the first
+    # run, or at `serve()`, and stop with the server
+    app.state.pool = Pool(config.workers, config.lessons_root) if config.workers else None
+    demo = build_demo(config.mock_url, found, config.hosting, app.state.pool)
     demo.queue(default_concurrency_limit=config.concurrency)
     demo.state_session_capacity = config.session_capacity
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
@@ -101,12 +107,21 @@ def serve(config: Config | None = None) -> None:
     config = config or Config.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(config)
-    threading.Thread(target=warm_up, args=(app.state.lessons,), daemon=True, name="warm-up").start()
-    log.info("StreamLab on http://%s:%d (mock at %s), %s mode", config.host, config.port, config.mock_url,
-             "public" if config.hosting.public else "local")
-    # loop="asyncio": the connection guard is a Python audit hook, which uvloop's C sockets would not call
-    uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3,
-                loop="asyncio")
+    pool = app.state.pool
+    if pool is not None:
+        pool.start()  # each worker imports the snippets and their SDKs ahead of the first run
+    else:
+        threading.Thread(target=warm_up, args=(app.state.lessons,), daemon=True, name="warm-up").start()
+    log.info("StreamLab on http://%s:%d (mock at %s), %s mode, snippets run in %s", config.host, config.port,
+             config.mock_url, "public" if config.hosting.public else "local",
+             f"{pool.size} worker processes" if pool else "this process")
+    try:
+        # loop="asyncio": the connection guard is a Python audit hook, which uvloop's C sockets would not call
+        uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3,
+                    loop="asyncio")
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 def answers(url: str, timeout: float = 30.0) -> bool:
@@ -128,7 +143,9 @@ class BackgroundServer:
     """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
 
     def __init__(self, concurrency: int = 32, lessons_root: Path | None = None, hosting: Hosting | None = None,
-                 session_capacity: int = 200):
+                 session_capacity: int = 200, workers: int | None = None):
+        """`workers`: processes that run the snippets (None: STREAMLAB_WORKERS, by default one per core; 0: in
+        this process). They start with the first run."""
         import socket
 
         import uvicorn
@@ -139,8 +156,10 @@ class BackgroundServer:
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency, lessons_root=lessons_root,
-                             hosting=hosting or Hosting.from_env(), session_capacity=session_capacity)
+                             hosting=hosting or Hosting.from_env(), session_capacity=session_capacity,
+                             workers=size_from_env() if workers is None else workers)
         self.app = create_app(self.config)
+        self.pool = self.app.state.pool
         self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", loop="asyncio"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
@@ -159,6 +178,8 @@ class BackgroundServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.sock.close()
+        if self.pool is not None:
+            self.pool.close()
 
     def __enter__(self) -> BackgroundServer:
         return self.start()

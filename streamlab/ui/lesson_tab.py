@@ -8,7 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from streamlab import runner
+from streamlab import runner, workers
 from streamlab.hosting import Hosting
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import lesson_key, pane, t
@@ -116,7 +116,7 @@ def error_tab(lesson: Lesson) -> None:
 
 
 def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: Hosting | None = None,
-          limits: Limits | None = None) -> None:
+          limits: Limits | None = None, pool: workers.Pool | None = None) -> None:
     if lesson.error:
         error_tab(lesson)
         return
@@ -158,7 +158,7 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: H
             lang = page_language.of_request(request)
             metrics_value, chart_value, metrics_at, shown_first = "", "", 0.0, False
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
-                                          hosting=hosting, limits=limits):
+                                          hosting=hosting, limits=limits, pool=pool):
                 # The metrics table and the chart are redrawn a few times a second, not with every frame. A value
                 # equal to the last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
                 now = time.monotonic()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from streamlab import lessons
+from streamlab import lessons, workers
 from streamlab.hosting import Hosting
 from streamlab.i18n import interface, page_language
 from streamlab.i18n.interface import t
@@ -15,7 +15,9 @@ from streamlab.limits import Limits
 from streamlab.ui import lesson_tab, navigation, provider_panel
 
 
-def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None) -> gr.Blocks:
+def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None,
+               pool: workers.Pool | None = None) -> gr.Blocks:
+    """`pool`: the worker processes that run the snippets (None: runs in this process)."""
     found = lessons.discover() if found is None else found
     hosting = hosting or Hosting()
     limits = Limits(hosting)  # one per server: counted here, never in the page
@@ -36,7 +38,7 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
                 # "wrap": every tab button stays in the page (hidden by CSS), so a lesson opens by its button
                 with gr.Tabs(elem_id="lesson-tabs", overflow_behavior="wrap"):
                     for lesson in found:
-                        lesson_tab.build(lesson, panel, mock_url, hosting, limits)
+                        lesson_tab.build(lesson, panel, mock_url, hosting, limits, pool)
                 if not found:
                     gr.Markdown(t("no_lessons"))
         provider_panel.connect(panel)  # its events, now that every tab's note on the mock exists

@@ -1,0 +1,260 @@
+"""Snippet runs in worker processes: the SDK's parsing of every chunk off the web server's one event loop.
+
+The web process keeps the page, Gradio's queue, the mock and each run's bookkeeping (`runner.run`). What the
+snippet does (build the client, call the provider, parse the stream) happens in one of `size` worker
+processes, each with its own interpreter and GIL. They import the same snippet files the page shows, so the
+code shown is still the code run.
+
+Messages over one pipe per worker, pickled:
+    web → worker   ("start", run_id, Job)        ("stop", run_id)
+    worker → web   (run_id, "item", value)       (run_id, "failure", (message at start, message mid-stream))
+                   (run_id, "end", None)
+A worker runs a run as `runner.run` would in process: a sync snippet in a thread, an async one as a task,
+every connection seen by `run_connections` (checked by the run's guard on a public server). On "stop" it cuts
+the run's sockets, so the upstream stream closes at once, and closes the generator and the client.
+Workers start with the first run (or `start()`), and a worker that dies is replaced by the next run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlab import errors, lessons, providers, run_connections
+from streamlab.url_guard import Guard
+
+log = logging.getLogger("streamlab.workers")
+Deliver = Callable[[str, object], None]  # (kind, payload) of one message, called on the run's event loop
+GONE = "The worker process running this lesson stopped. Run again."
+
+
+def size_from_env() -> int:
+    """STREAMLAB_WORKERS: how many worker processes; "auto" (the default) is one per core, 0 runs in process."""
+    raw = os.environ.get("STREAMLAB_WORKERS", "auto").strip().lower()
+    return (os.cpu_count() or 1) if raw in ("", "auto") else max(0, int(raw))
+
+
+@dataclass(frozen=True)
+class Job:
+    stem: str
+    kind: str
+    settings: providers.Settings
+    prompt: str
+    model: str
+    options: dict
+    secrets: list[str] = field(default_factory=list, repr=False)
+    guard: Guard | None = None
+
+
+# ---------------------------------------------------------------- the web process's side
+
+
+class _Worker:
+    def __init__(self, context, root: Path | None):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=serve, args=(child, root, providers.held_sdk_environment()),
+                                       daemon=True, name="streamlab-worker")
+        self.process.start()
+        child.close()
+        self.routes: dict[int, tuple[asyncio.AbstractEventLoop, Deliver]] = {}
+        self.lock = threading.Lock()
+        self.alive = True
+        threading.Thread(target=self._read, daemon=True, name=f"worker-{self.process.pid}-reader").start()
+
+    def send(self, message) -> None:
+        with self.lock:
+            self.conn.send(message)
+
+    def _read(self) -> None:
+        while True:
+            try:
+                run_id, kind, payload = self.conn.recv()
+            except (EOFError, OSError):
+                break
+            route = self.routes.pop(run_id, None) if kind == "end" else self.routes.get(run_id)
+            if route is not None:
+                loop, deliver = route
+                try:
+                    loop.call_soon_threadsafe(deliver, kind, payload)
+                except RuntimeError:  # that loop is closed: the server is shutting down
+                    pass
+        self.alive = False
+        for loop, deliver in list(self.routes.values()):  # every run it had ends with a plain message
+            try:
+                loop.call_soon_threadsafe(deliver, "failure", (GONE, GONE))
+                loop.call_soon_threadsafe(deliver, "end", None)
+            except RuntimeError:
+                pass
+        self.routes.clear()
+
+    def stop(self) -> None:
+        self.alive = False
+        self.conn.close()
+        self.process.join(timeout=3)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=3)
+
+
+class Pool:
+    """`size` worker processes for snippet runs; `begin` hands one run to the least busy of them."""
+
+    def __init__(self, size: int, root: Path | None = None):
+        self.size, self.root = size, root
+        self.workers: list[_Worker] = []
+        self.ids = itertools.count(1)
+        self.lock = threading.Lock()
+        self.context = multiprocessing.get_context("spawn")  # never fork a process with threads and a loop
+
+    def start(self) -> Pool:
+        with self.lock:
+            self.workers = [w for w in self.workers if w.alive]
+            while len(self.workers) < self.size:
+                self.workers.append(_Worker(self.context, self.root))
+        return self
+
+    def pids(self) -> list[int]:
+        return [w.process.pid for w in self.workers if w.alive]
+
+    def begin(self, job: Job, deliver: Deliver) -> tuple[_Worker, int]:
+        """Start `job` on a worker; its messages reach `deliver` on the calling event loop. → a ticket for `end`."""
+        self.start()
+        worker = min(self.workers, key=lambda w: len(w.routes))
+        run_id = next(self.ids)
+        worker.routes[run_id] = (asyncio.get_running_loop(), deliver)
+        worker.send(("start", run_id, job))
+        return worker, run_id
+
+    def end(self, ticket: tuple[_Worker, int]) -> None:
+        """The web side is done with this run: if it is still going (Stop, a failure, the browser gone), stop it."""
+        worker, run_id = ticket
+        if worker.routes.pop(run_id, None) is not None and worker.alive:
+            try:
+                worker.send(("stop", run_id))
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        with self.lock:
+            for worker in self.workers:
+                worker.stop()
+            self.workers = []
+
+
+# ---------------------------------------------------------------- the worker process's side
+
+
+class _Outbox:
+    """What a run's pump pushes (items, `runner.Failure`, `runner._END`) → messages to the web process."""
+
+    def __init__(self, send, run_id: int, secrets: list[str], ended: Callable[[], None]):
+        self.send, self.run_id, self.secrets, self.ended = send, run_id, secrets, ended
+        self.pieces = 0
+
+    def put_nowait(self, item) -> None:
+        from streamlab import runner
+
+        if item is runner._END:
+            self.send((self.run_id, "end", None))
+            self.ended()
+        elif isinstance(item, runner.Failure):
+            exc = item.error
+            self.send((self.run_id, "failure", (errors.message_for(exc, self.secrets, mid_stream=False),
+                                                errors.message_for(exc, self.secrets, mid_stream=True))))
+        else:
+            try:
+                self.send((self.run_id, "item", item))
+            except Exception:  # noqa: BLE001 - a value pickle cannot carry goes as its text, as the page shows it
+                self.send((self.run_id, "item", (item[0], str(item[1])) if isinstance(item, tuple) else str(item)))
+
+
+class _Runs:
+    def __init__(self, conn, found: dict[str, lessons.Lesson], loop: asyncio.AbstractEventLoop):
+        self.conn, self.found, self.loop = conn, found, loop
+        self.lock = threading.Lock()
+        self.stops: dict[int, Callable[[], None]] = {}
+
+    def send(self, message) -> None:
+        with self.lock:
+            self.conn.send(message)
+
+    def dispatch(self, message) -> None:
+        if message[0] == "start":
+            self.loop.create_task(self.run(message[1], message[2]))
+        elif message[0] == "stop" and message[1] in self.stops:
+            self.stops[message[1]]()
+
+    async def run(self, run_id: int, job: Job) -> None:
+        from streamlab import runner
+
+        finished = asyncio.Event()
+        outbox = _Outbox(self.send, run_id, job.secrets, lambda: self.loop.call_soon_threadsafe(finished.set))
+        halt = threading.Event()
+        connections = run_connections.RunConnections(job.guard)
+        context = run_connections.context_for(connections)
+        client = pump = None
+
+        def stop() -> None:
+            halt.set()
+            run_connections.cut(connections)  # a thread blocked on a stalled read wakes now
+            if isinstance(pump, asyncio.Task):
+                pump.cancel()
+
+        self.stops[run_id] = stop
+        try:
+            lesson = self.found[job.stem]
+            await asyncio.to_thread(lambda: lesson.module)
+            client = await asyncio.to_thread(providers.build_client, job.kind, job.settings)
+            gen = lesson.start(client, job.prompt, job.model, job.options)
+            if lesson.is_async:
+                pump = asyncio.create_task(runner._pump_task(gen, outbox), context=context)
+            else:
+                threading.Thread(target=context.run, args=(runner._pump_thread, gen, outbox.put_nowait, halt),
+                                 daemon=True, name=f"run-{job.stem}").start()
+            await finished.wait()
+        except Exception as exc:  # noqa: BLE001 - before the snippet started: the client, the import
+            outbox.put_nowait(runner.Failure(exc))
+            outbox.put_nowait(runner._END)
+        finally:
+            self.stops.pop(run_id, None)
+            halt.set()
+            if isinstance(pump, asyncio.Task):
+                await asyncio.gather(pump, return_exceptions=True)
+            if client is not None:
+                await runner._close(client)
+
+
+def serve(conn, root: Path | None, held: dict[str, str]) -> None:
+    """A worker process: run what the web process sends until its pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the web process, which stops its workers
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    providers.adopt_sdk_environment(held)
+    run_connections.install()
+    found = {lesson.stem: lesson for lesson in (lessons.discover(root) if root else lessons.discover())
+             if not lesson.error}
+    loop = asyncio.new_event_loop()
+    runs = _Runs(conn, found, loop)
+    closed = asyncio.Event()
+
+    def read() -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                break
+            loop.call_soon_threadsafe(runs.dispatch, message)
+        loop.call_soon_threadsafe(closed.set)
+
+    threading.Thread(target=read, daemon=True, name="commands").start()
+    from streamlab.server import warm_up
+
+    threading.Thread(target=warm_up, args=(list(found.values()),), daemon=True, name="warm-up").start()
+    loop.run_until_complete(closed.wait())
