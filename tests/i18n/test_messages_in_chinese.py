@@ -108,8 +108,8 @@ def declared_outcomes() -> list[str]:
     web = lessons.load("12_web_integration").module
     status = (401, 429, 500, 0)
     explained = [web.explain(type("E", (Exception,), {"status_code": s})()) for s in status]
-    explained += [web.explain(e) for e in (web.openai.APITimeoutError(request=None), ValueError("x"),
-                                           web.httpx2.TransportError("x"))]
+    timeout = web.openai.APITimeoutError(request=web.httpx2.Request("POST", "http://127.0.0.1/"))
+    explained += [web.explain(e) for e in (timeout, ValueError("x"), web.httpx2.TransportError("x"))]
     said += [runner._declared(f"{outcome}: the page got an error event: {message}", [])[1]
              for message in explained for outcome in ("failed",)]
     return said

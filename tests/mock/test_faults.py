@@ -24,7 +24,9 @@ OPENAI_STREAM = {
 ANTHROPIC_STREAM = {
     "auth": anthropic.AuthenticationError, "rate_limit": anthropic.RateLimitError,
     "server_error": anthropic.InternalServerError, "overloaded": anthropic.OverloadedError,
-    "stall": httpx2.ReadTimeout, "disconnect": httpx2.RemoteProtocolError, "error_event": anthropic.APIStatusError,
+    # mid-stream transport errors: httpx2's own up to anthropic 2.16, wrapped in the SDK's from 2.17
+    "stall": (httpx2.ReadTimeout, anthropic.APITimeoutError),
+    "disconnect": (httpx2.RemoteProtocolError, anthropic.APIConnectionError), "error_event": anthropic.APIStatusError,
     "malformed": json.JSONDecodeError, "no_such_fault": anthropic.BadRequestError,
 }
 STATUS = {"auth": (401, 401), "rate_limit": (429, 429), "server_error": (500, 500), "overloaded": (503, 529),
