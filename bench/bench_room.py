@@ -2,7 +2,7 @@
 and, in the same run, against a bare Gradio app doing the same job the plain way (bench/bare_app.py, with the
 mock in its own process).
 
-    python bench/bench_room.py [--room 1,10,30,60,100] [--rounds 2]
+    python bench/bench_room.py [--room 1,10,30,60,100] [--rounds 2] [--one-process]
 
 Learners are driven over Gradio's own HTTP protocol (queue/join, then the SSE data stream) by one async client
 process, not by N gradio_client objects, which would cost more CPU than the server. Per app and N it reports:
@@ -82,15 +82,35 @@ def _spawn(args: list[str], env: dict | None = None) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def start_streamlab(concurrency: int) -> App:
+def with_children(pid: int) -> list[int]:
+    """`pid` and every process under it (StreamLab's worker processes), from /proc."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                pending += [int(child) for child in (task / "children").read_text().split()]
+            except OSError:  # the thread ended meanwhile
+                pass
+    return found
+
+
+def start_streamlab(concurrency: int, workers: str = "auto", name: str = "StreamLab") -> App:
     port = free_port()
-    process = _spawn(["app.py"], {"GRADIO_SERVER_PORT": str(port), "STREAMLAB_CONCURRENCY": str(concurrency)})
+    process = _spawn(["app.py"], {"GRADIO_SERVER_PORT": str(port), "STREAMLAB_CONCURRENCY": str(concurrency),
+                                  "STREAMLAB_WORKERS": workers})
     url = f"http://127.0.0.1:{port}"
     if not answers(f"{url}/mock/_stats", 90):
         process.kill()
         raise RuntimeError("StreamLab did not start")
-    return App("StreamLab", url, [f"{url}/mock"], "run_01_basic", [None, PROMPT], lambda: [process.pid],
+    return App(name, url, [f"{url}/mock"], "run_01_basic", [None, PROMPT], lambda: with_children(process.pid),
                _stopper([process]))
+
+
+def start_streamlab_one_process(concurrency: int) -> App:
+    """StreamLab as it was before its worker processes: the snippets run in the web process."""
+    return start_streamlab(concurrency, "0", "StreamLab, one process")
 
 
 def start_bare(concurrency: int) -> App:
@@ -153,6 +173,8 @@ def options(description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--room", default="1,10,30,60,100", help="room sizes, the first one alone (1)")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--one-process", action="store_true",
+                        help="also StreamLab with its snippets in the web process (STREAMLAB_WORKERS=0)")
     parser.add_argument("--fresh-sessions", action="store_true",
                         help="learners press Run without opening the page first (API callers, not browsers)")
     return parser
@@ -201,7 +223,8 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
 
 
 def main() -> None:
-    compare([start_streamlab, start_bare], options(__doc__.split("\n\n")[0]).parse_args())
+    args = options(__doc__.split("\n\n")[0]).parse_args()
+    compare([start_streamlab, *([start_streamlab_one_process] if args.one_process else []), start_bare], args)
 
 
 if __name__ == "__main__":
