@@ -60,7 +60,8 @@ def stream(client, prompt, *, model: str = "claude-haiku-4-5", tools: bool = Fal
             if event.type == "text":  # a helper event after each text delta: what `events.text_stream` yields
                 yield event.text
             elif event.type == "input_json":  # a helper event: the JSON piece, and the tool input parsed so far
-                yield "tool input", f"+ {event.partial_json!r:<24} → {json.dumps(event.snapshot)}\n"
+                parsed = json.dumps(event.snapshot, ensure_ascii=False)  # 北京 as written, not \u5317\u4eac
+                yield "tool input", f"+ {event.partial_json!r:<24} → {parsed}\n"
             elif event.type == "content_block_start":
                 yield "events", f"content_block_start  {event.content_block.type}\n"
             elif event.type == "content_block_delta":

@@ -66,6 +66,12 @@ def test_tool_input_grows_from_partial_json_to_the_full_arguments(run_snippet, r
     assert events[-1] == "stop_reason: tool_use"
 
 
+def test_a_chinese_city_shows_as_written_in_the_tool_input(run_snippet):
+    lines = run_snippet(STEM, prompt="北京天气怎么样？", tools=True).text("tool input").splitlines()
+    assert lines and lines[-1].endswith('→ {"city": "北京"}'), lines
+    assert "\\u" not in "".join(lines)
+
+
 def test_without_tools_there_is_no_tool_input(run_snippet):
     assert run_snippet(STEM, prompt=WEATHER).text("tool input") == ""
 
