@@ -30,10 +30,11 @@ def test_stop_during_a_stall_closes_the_upstream_within_a_second(stem, mock_url,
         await asyncio.sleep(0.3)  # the stall is under way: the snippet waits on a read
         assert runner.request_stop(f"stall-{stem}", stem)
         stopped_at = time.monotonic()
+        # counted from Stop: the run's own ending (in this loop) and the mock's count, within one second
+        closed = asyncio.create_task(asyncio.to_thread(
+            wait_for, lambda: mock_stats()["open_streams"] == before["open_streams"], 1.0, 0.02))
         await asyncio.wait_for(task, 5)
-        closed = await asyncio.to_thread(
-            wait_for, lambda: mock_stats()["open_streams"] == before["open_streams"], 1.0, 0.02)
-        return frames[-1], closed, time.monotonic() - stopped_at
+        return frames[-1], await closed, time.monotonic() - stopped_at
 
     final, closed, took = asyncio.run(scenario())
     assert final.status == "stopped"

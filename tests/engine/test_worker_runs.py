@@ -67,10 +67,11 @@ def test_stop_in_a_worker_closes_the_upstream_during_a_stall(stem, pool, mock_ur
         assert opened, "the stream started"
         await asyncio.sleep(0.3)  # the stall is under way: the worker's snippet waits on a read
         assert runner.request_stop(session, stem)
+        # counted from Stop: the run ends in this loop while the worker cuts its sockets, within one second
+        closed = asyncio.create_task(asyncio.to_thread(
+            wait_for, lambda: mock_stats()["open_streams"] == before["open_streams"], 1.0, 0.02))
         await asyncio.wait_for(task, 10)
-        closed = await asyncio.to_thread(
-            wait_for, lambda: mock_stats()["open_streams"] == before["open_streams"], 1.0, 0.02)
-        return frames, closed
+        return frames, await closed
 
     frames, closed = asyncio.run(whole())
     assert frames[-1][1] == "stopped"
