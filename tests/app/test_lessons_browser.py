@@ -27,10 +27,15 @@ def open_tab(page, lesson):
 RECORD_OUTPUT = """([stem, until]) => {
     const done = new RegExp(until);
     const read = () => Array.from(document.querySelectorAll(`[id^="pane-${stem}-"] textarea`)).map(t => t.value);
-    const record = window.__streamlabWatch = {seen: [], finished: false};
+    // the arrival chart's ticks: one "M" per chunk in its rows' paths
+    const ticks = () => Array.from(document.querySelectorAll(`#chart-${stem} path.ticks`))
+        .reduce((n, path) => n + (path.getAttribute("d").match(/M/g) || []).length, 0);
+    const record = window.__streamlabWatch = {seen: [], charts: [], finished: false};
     const look = () => {
         const panes = read(), last = record.seen[record.seen.length - 1];
         if (panes.some(Boolean) && (!last || JSON.stringify(last) !== JSON.stringify(panes))) record.seen.push(panes);
+        const drawn = ticks();
+        if (drawn && drawn !== record.charts[record.charts.length - 1]) record.charts.push(drawn);
         if (done.test(document.querySelector(`#status-${stem}`).innerText)) {
             record.finished = true;
             clearInterval(timer);
@@ -79,6 +84,17 @@ def test_lesson_output_grows_live_to_its_final_text(app_page, lesson):
     for pane in lesson.measured:  # the metrics name the panes they measure
         expect(metrics.locator("td", has_text=re.compile(f"^{re.escape(pane)}$"))).to_have_count(1)
     expect(app_page.locator(f"#chart-{lesson.stem} svg")).to_be_visible()
+
+
+def test_the_arrival_chart_grows_while_the_answer_streams(app_page):
+    lesson = by_stem("01_basic")
+    open_tab(app_page, lesson)
+    start_watching(app_page, lesson, "Done|Failed|Incomplete|Stopped")
+    app_page.locator(f"#run-{lesson.stem}").click()
+    watched(app_page)
+    charts = app_page.evaluate("() => window.__streamlabWatch.charts")  # ticks drawn, each distinct state
+    assert len(charts) >= 3, f"the chart was drawn {len(charts)} times: {charts}"
+    assert charts == sorted(charts), "ticks are only added"
 
 
 def by_stem(stem):

@@ -59,3 +59,13 @@ def test_usage_matches_a_plain_request_with_the_same_messages(run_snippet, mock_
 
 def test_expert_audience_still_streams_the_answer_to_the_same_question(run_snippet):
     assert run_snippet(STEM, audience="expert").text().startswith(SSE_ANSWER_START)
+
+
+def test_event_log_columns_line_up(run_snippet):
+    """The log is read in a monospace pane: each line's event name and step name start at the same columns."""
+    lines = run_snippet(STEM).text("events").splitlines()
+    assert len(lines) > 5
+    for line in lines:
+        kind, name = line.split()[:2]
+        assert line.index(kind) == 0 and line.index(name, len(kind)) == 21, line
+        assert line[21 + len(name):40].strip() == "", line  # the step name's column is padded to its width
