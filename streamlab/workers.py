@@ -75,17 +75,21 @@ class _Worker:
 
     def _read(self) -> None:
         while True:
+            # what has arrived so far goes to each event loop in one callback: one wake-up of the loop for many
+            # chunks when a room streams at once, instead of one per chunk
+            batches: dict[asyncio.AbstractEventLoop, list] = {}
             try:
-                run_id, kind, payload = self.conn.recv()
+                while True:
+                    run_id, kind, payload = self.conn.recv()
+                    route = self.routes.pop(run_id, None) if kind == "end" else self.routes.get(run_id)
+                    if route is not None:
+                        batches.setdefault(route[0], []).append((route[1], kind, payload))
+                    if not self.conn.poll():
+                        break
             except (EOFError, OSError):
+                self._deliver(batches)
                 break
-            route = self.routes.pop(run_id, None) if kind == "end" else self.routes.get(run_id)
-            if route is not None:
-                loop, deliver = route
-                try:
-                    loop.call_soon_threadsafe(deliver, kind, payload)
-                except RuntimeError:  # that loop is closed: the server is shutting down
-                    pass
+            self._deliver(batches)
         self.alive = False
         for loop, deliver in list(self.routes.values()):  # every run it had ends with a plain message
             try:
@@ -95,6 +99,14 @@ class _Worker:
                 pass
         self.routes.clear()
 
+    @staticmethod
+    def _deliver(batches: dict[asyncio.AbstractEventLoop, list]) -> None:
+        for loop, messages in batches.items():
+            try:
+                loop.call_soon_threadsafe(_each, messages)
+            except RuntimeError:  # that loop is closed: the server is shutting down
+                pass
+
     def stop(self) -> None:
         self.alive = False
         self.conn.close()
@@ -102,6 +114,11 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout=3)
+
+
+def _each(messages: list) -> None:
+    for deliver, kind, payload in messages:
+        deliver(kind, payload)
 
 
 class Pool:
