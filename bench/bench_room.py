@@ -126,13 +126,15 @@ def start_bare(concurrency: int) -> App:
     return App("bare Gradio", url, [mock_url], "run", [PROMPT], lambda: [app.pid, mock.pid], _stopper([app, mock]))
 
 
-async def learner(app: App, start: asyncio.Event, opened: bool) -> Run:
+async def learner(app: App, start: asyncio.Event, opened: bool, ready: asyncio.Queue | None = None) -> Run:
     """One learner with a browser's own connections and cookies (behind a balancer, its own route): opens the page
-    (fires its load event, if any) unless `opened` is False, waits for "now", presses Run."""
+    (fires its load event, if any) unless `opened` is False, says so on `ready`, waits for "now", presses Run."""
     session = new_session_hash()
     async with httpx2.AsyncClient(timeout=httpx2.Timeout(RUN_DEADLINE_S)) as http:
         if opened and app.load_index is not None:
             await stream_event(http, app.url, event_body(app.config, app.load_index, [], session))
+        if ready is not None:
+            ready.put_nowait(session)
         await start.wait()
         return await stream_event(http, app.url, event_body(app.config, app.fn_index, app.data, session))
 
@@ -154,9 +156,12 @@ async def room(app: App, n: int, opened: bool = True) -> tuple[list[Run], float,
     """N learners at once, each on a page opened beforehand (`opened`) or a fresh session; (runs, server CPU
     seconds from the moment they press Run, chunks the mocks streamed)."""
     chunks_before = chunks_sent(app)
-    start = asyncio.Event()
-    tasks = [asyncio.create_task(learner(app, start, opened)) for _ in range(n)]
-    await asyncio.sleep(0.2 + (0.05 * n if opened else 0))  # the room opens the page, then waits for "now"
+    start, ready = asyncio.Event(), asyncio.Queue()
+    tasks = [asyncio.create_task(learner(app, start, opened, ready)) for _ in range(n)]
+    # the room has opened the page (every load event answered: in a workshop that is minutes before "now")
+    for _ in range(n):
+        await asyncio.wait_for(ready.get(), RUN_DEADLINE_S)
+    await asyncio.sleep(0.2)
     cpu_before = cpu_seconds(app.pids())
     start.set()
     done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), RUN_DEADLINE_S + 30)
