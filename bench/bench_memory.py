@@ -1,5 +1,6 @@
-"""Memory per session: RSS of the server after 100 and after 1,000 learners, each a new session that runs
-lesson 1 once through Gradio's HTTP protocol (the way a public Space meets its visitors).
+"""Memory per session: RSS of the server (its web process and worker processes) after 100 and after 1,000
+learners, each a new session that runs lesson 1 once through Gradio's HTTP protocol (the way a public Space
+meets its visitors).
 
     python bench/bench_memory.py [--sessions 1000] [--at-once 25]
 
@@ -67,13 +68,15 @@ def main() -> None:
         ids = {c["id"]: c["props"].get("elem_id") for c in config["components"]}
         panel = next(i for i, d in enumerate(config["dependencies"])
                      if "provider-summary" in [ids.get(o) for o in d["outputs"]] and len(d["inputs"]) == 7)
-        print(f"RSS at start: {rss_mb(app.pids[0]):.0f} MB")
+        total = lambda: sum(rss_mb(pid) for pid in app.pids())  # noqa: E731 - the web process and its workers
+        print(f"RSS at start: {total():.0f} MB (web process {rss_mb(app.pids()[0]):.0f} MB)")
         done, marks = 0, {}
         for target in (100, args.sessions):
             asyncio.run(sessions(app.url, target - done, args.at_once, panel, app.fn_index))
             done = target
-            marks[target] = rss_mb(app.pids[0])
-            print(f"RSS after {target:>5} one-run sessions: {marks[target]:.0f} MB")
+            marks[target] = total()
+            print(f"RSS after {target:>5} one-run sessions: {marks[target]:.0f} MB (web process "
+                  f"{rss_mb(app.pids()[0]):.0f} MB, {len(app.pids()) - 1} worker processes and the rest)")
         grow = marks[args.sessions] - marks[100]
         print(f"growth from 100 to {args.sessions}: {grow:+.0f} MB ({1024 * grow / (args.sessions - 100):.0f} KB "
               "per session)")
