@@ -38,13 +38,15 @@ def test_in_presenter_mode_the_code_and_the_output_are_both_on_screen_after_run(
         context.close()
 
 
-def test_on_a_projector_every_lessons_code_and_output_fit_on_screen_together(browser, app_server):
+def test_on_a_projector_every_lessons_code_and_output_fit_on_screen_together_after_run(browser, app_server):
     context = browser.new_context(**SIZES["1280x720-zoom150"])
     try:
         page = context.new_page()
         load(page, f"{app_server.url}/?present=1")
         for stem in FIT_ON_A_PROJECTOR:
             open_lesson(page, stem)
+            page.keyboard.press("Control+Enter")  # each lesson's whole output, as the room sees it after Run
+            expect(page.locator(f"#status-{stem}")).to_contain_text("Done", timeout=90_000)
             page.wait_for_timeout(100)  # the panels are fitted to the window at the next frame
             for part in (f"#code-{stem}", f"#pane-{stem}-0"):
                 inside, box = box_inside_viewport(page, part)
