@@ -23,15 +23,14 @@ def timed_stream(oai, headers):
 
 
 def test_ttft_header_delays_the_first_token(oai, fast_headers):
-    fast_first, _ = timed_stream(oai, fast_headers)
     slow_first, _ = timed_stream(oai, {**fast_headers, "X-Mock-TTFT-Ms": "400"})
-    assert slow_first - fast_first > 0.3
+    assert slow_first >= 0.4 * 0.95  # never sooner than asked (a loaded machine can only make it later)
 
 
 def test_token_header_spaces_the_tokens(oai, fast_headers):
-    _, fast_total = timed_stream(oai, fast_headers)
     _, slow_total = timed_stream(oai, {**fast_headers, "X-Mock-Token-Ms": "60"})
-    assert slow_total - fast_total > 6 * 0.06 * 0.8  # six gaps between seven tokens
+    # six gaps between seven tokens, never shorter than asked (a loaded machine can only make it longer)
+    assert slow_total >= 6 * 0.06 * 0.95
 
 
 def test_default_pacing_is_realistic_and_zero_pacing_is_much_faster(oai, fast_headers):
