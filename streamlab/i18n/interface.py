@@ -69,6 +69,21 @@ UI: dict[str, tuple[str, str]] = {
     "error_tab": ("### This lesson could not be loaded\n\nThe other lessons work as usual.",
                   "### 这一课无法加载\n\n其他课程照常可用。"),
 }
+# A lesson option's label is its keyword in the snippet ("max attempts" for `max_attempts`), so the control names
+# the code; in Chinese the meaning comes first and the keyword stays beside it.
+OPTION_LABELS_ZH: dict[str, str] = {
+    "audience": "受众", "buffer": "缓冲方式", "size": "每批字符数", "interval_ms": "刷新间隔（毫秒）",
+    "tools": "提供工具", "wire": "线上格式", "max_tokens": "最大 token 数", "fault": "故障",
+    "max_attempts": "最大尝试次数", "read_timeout_s": "读取超时（秒）", "clients": "客户端", "thinking": "思考",
+    "shape": "结构化方式", "bug": "缺陷", "network": "网络", "give_up_after_s": "放弃等待（秒）", "split": "切分数据流",
+}
+
+
+def option_label(option: lessons.Option) -> I18nData | str:
+    """The label of a lesson option's control, in the learner's language when it has a translation."""
+    return t(f"option.{option.name}") if option.name in OPTION_LABELS_ZH else option.label
+
+
 def t(key: str) -> I18nData:
     """A string the page shows in the learner's language (a key of `translations()`)."""
     return I18nData(key)
@@ -124,6 +139,8 @@ def translations(found: list[lessons.Lesson], made: dict[str, str] | None = None
         texts["en"][key], zh[key] = english, chinese
     for name, chinese in runtime.PANE_NAMES_ZH.items():
         texts["en"][f"pane.{name}"], zh[f"pane.{name}"] = name, chinese
+    for name, chinese in OPTION_LABELS_ZH.items():
+        texts["en"][f"option.{name}"], zh[f"option.{name}"] = name.replace("_", " "), f"{chinese} · {name}"
     for key, english in (made or {}).items():
         texts["en"][key], zh[key] = english, runtime.translate(english, "zh")
     return I18n(**texts)

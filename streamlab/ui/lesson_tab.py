@@ -11,7 +11,7 @@ import gradio as gr
 from streamlab import runner, workers
 from streamlab.hosting import Hosting
 from streamlab.i18n import page_language, runtime
-from streamlab.i18n.interface import lesson_key, pane, t
+from streamlab.i18n.interface import lesson_key, option_label, pane, t
 from streamlab.lessons import ROOT, Lesson
 from streamlab.limits import Limits
 from streamlab.metrics import REFRESH_S, THINKING_PANE
@@ -54,15 +54,16 @@ def _wire_note(lesson: Lesson) -> str:
 
 
 def _control(option):
+    label = option_label(option)
     if option.choices:
-        return gr.Dropdown(list(option.choices), value=option.default, label=option.label)
+        return gr.Dropdown(list(option.choices), value=option.default, label=label)
     if isinstance(option.default, bool):
-        return gr.Checkbox(value=option.default, label=option.label)
+        return gr.Checkbox(value=option.default, label=label)
     if isinstance(option.default, (int, float)):
         precision = 0 if isinstance(option.default, int) else None
         low, high = option.limits
-        return gr.Number(value=option.default, label=option.label, precision=precision, minimum=low, maximum=high)
-    return gr.Textbox(value=str(option.default), label=option.label)
+        return gr.Number(value=option.default, label=label, precision=precision, minimum=low, maximum=high)
+    return gr.Textbox(value=str(option.default), label=label)
 
 
 def _python_code(lesson: Lesson) -> None:

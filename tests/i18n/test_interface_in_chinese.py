@@ -35,3 +35,12 @@ def test_each_lesson_has_a_chinese_title_prose_and_default_prompt():
 def test_every_pane_of_every_lesson_has_a_chinese_name():
     panes = {pane for lesson in LESSONS for pane in lesson.panes}
     assert panes <= set(runtime.PANE_NAMES_ZH), sorted(panes - set(runtime.PANE_NAMES_ZH))
+
+
+def test_every_option_of_every_lesson_has_a_chinese_label_that_keeps_its_keyword():
+    options = {option.name for lesson in LESSONS for option in lesson.options}
+    assert options <= set(interface.OPTION_LABELS_ZH), sorted(options - set(interface.OPTION_LABELS_ZH))
+    texts = page_texts()
+    for name in options:
+        assert texts["en"][f"option.{name}"] == name.replace("_", " ")  # the control names the code's keyword
+        assert CJK.search(texts["zh"][f"option.{name}"]) and texts["zh"][f"option.{name}"].endswith(name)
