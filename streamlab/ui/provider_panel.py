@@ -177,17 +177,19 @@ def connect(panel: Panel) -> None:
     notes = [component for row, note, _ in panel.notes for component in (row, note)]
     speed, fault = panel.inputs.index(panel.speed), panel.inputs.index(panel.fault)
 
-    def update(request: gr.Request, *values):
+    # async, so each change runs on the server's event loop in the order the page sent it: in a thread pool a
+    # quick second change (a preset, then a URL) could finish before the first and be overwritten by it
+    async def update(request: gr.Request, *values):
         settings = panel.settings(*values)
         lang = page_language.of_request(request)
         said = runtime.translate(mock_note(settings), lang)
         shown = [u for _ in panel.notes for u in (gr.update(visible=bool(said)), said)]
         return settings, runtime.translate(describe(settings, panel.hosting), lang), *shown
 
-    def back_to_normal(request: gr.Request, *values):
+    async def back_to_normal(request: gr.Request, *values):
         values = list(values)
         values[speed], values[fault] = "realistic", "none"
-        return "realistic", "none", *update(request, *values)
+        return "realistic", "none", *await update(request, *values)
 
     for component in panel.inputs:
         component.change(update, panel.inputs, [panel.state, panel.summary, *notes], api_visibility="private",
