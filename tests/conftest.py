@@ -55,8 +55,11 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must run the browser tests: install Debian's chromium ({CHROMIUM})")
         pytest.skip(f"Debian's chromium is not installed at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # what a page shows after a run may take a while on a loaded machine (three test workers, each server's
+    # worker processes starting with its first run): 30 s for every expectation unless a test says otherwise
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser

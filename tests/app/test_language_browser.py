@@ -12,8 +12,6 @@ from playwright.sync_api import expect
 
 from streamlab import lessons
 
-expect.set_options(timeout=20_000)
-
 LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
