@@ -70,3 +70,4 @@ def load(page, url: str) -> None:
     page.goto(url)
     expect(page.locator("#course-nav a[data-lesson]").first).to_be_visible(timeout=60_000)
     expect(page.locator("#lesson-tabs [role=tabpanel]").first).to_be_attached(timeout=60_000)
+    expect(page.locator("html[data-sl-ready]")).to_be_attached(timeout=60_000)  # every event wired: Run works

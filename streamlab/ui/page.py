@@ -45,9 +45,15 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
         # Opening the page makes this session's server-side state (Gradio copies every component's config for
         # it: ~90 ms of CPU for this page). Done here, it is spread over the minutes a room takes to open the
         # page, instead of landing on the event loop when everyone presses Run at once.
-        demo.load(_session_opened, None, None, queue=False, api_visibility="private", show_progress="hidden")
+        # Its script marks the page ready (`<html data-sl-ready>`): Gradio fires load events once every event of
+        # the page is wired, so from then on a click on Run (or Ctrl+Enter) starts a run.
+        demo.load(_session_opened, None, None, queue=False, api_visibility="private", show_progress="hidden",
+                  js=READY_JS)
     demo.streamlab_i18n = i18n
     return demo
+
+
+READY_JS = "() => { document.documentElement.dataset.slReady = '1'; }"
 
 
 def _session_opened() -> None:

@@ -24,6 +24,8 @@ def start_app_server():
 @pytest.fixture(scope="session")
 def app_server():
     server = BackgroundServer(concurrency=16).start()
+    if server.pool is not None:
+        server.pool.start()  # as `python app.py` does: the first browser test's run does not wait for them
     yield server
     server.stop()
 

@@ -61,6 +61,7 @@ def watched(page, deadline_s=60.0) -> list[list[str]]:
 def app_page(page, app_server):
     page.goto(app_server.url)
     expect(page.locator("#lesson-tabs")).to_be_visible(timeout=90_000)  # a first load on a busy machine
+    expect(page.locator("html[data-sl-ready]")).to_be_attached(timeout=90_000)  # every event wired: Run works
     return page
 
 
