@@ -56,15 +56,16 @@ class Clock:
     A real model keeps generating at its pace while a busy server or client falls behind; so a late frame does
     not push every later frame back, and a stream of N tokens lasts `Pacing.total(N)` when the loop keeps up."""
 
-    def __init__(self, now: Callable[[], float] | None = None):
+    def __init__(self, now: Callable[[], float] | None = None, sleep: Callable | None = None):
         self.now = now or asyncio.get_running_loop().time
+        self.sleep = sleep or asyncio.sleep  # a test's own clock and sleep, never a patched asyncio.sleep
         self.due = self.now()
 
     async def pause(self, seconds: float, frame_number: int) -> None:
         self.due += seconds
         wait = self.due - self.now()
         if wait > 0:
-            await asyncio.sleep(wait)
+            await self.sleep(wait)
         elif frame_number % YIELD_EVERY == 0:
-            await asyncio.sleep(0)
+            await self.sleep(0)
 

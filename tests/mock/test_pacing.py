@@ -5,7 +5,6 @@ import time
 
 import pytest
 
-from streamlab.mock import pacing as pacing_module
 from streamlab.mock.pacing import Clock, Pacing
 
 HELLO = [{"role": "user", "content": "Say hello in five words."}]  # 7 tokens
@@ -64,18 +63,16 @@ def test_pacing_headers_are_read_with_sane_fallbacks(headers, expected):
     assert (pacing.ttft_ms, pacing.token_ms, pacing.jitter_ms) == expected
 
 
-def test_a_late_frame_does_not_push_the_later_tokens_back(monkeypatch):
+def test_a_late_frame_does_not_push_the_later_tokens_back():
     """The stream keeps the model's timeline: after a hold-up it sends what is due at once, then keeps pace."""
     now, slept = [0.0], []
 
-    async def sleep(seconds):
+    async def sleep(seconds):  # the clock's own: patching asyncio.sleep would reach every thread's event loop
         slept.append(round(seconds, 3))
         now[0] += seconds
 
-    monkeypatch.setattr(pacing_module.asyncio, "sleep", sleep)
-
     async def stream():
-        clock = Clock(now=lambda: now[0])
+        clock = Clock(now=lambda: now[0], sleep=sleep)
         await clock.pause(0.1, 1)  # the first token, on time
         now[0] += 0.25  # the server was busy elsewhere for 250 ms
         for number in range(2, 6):
