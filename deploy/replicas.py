@@ -77,9 +77,12 @@ class Replicas:
 
     def start(self, timeout: float = 180.0) -> Replicas:
         try:
+            # the machine's cores shared out: each replica runs its snippets in cores / replicas worker processes
+            workers = str(max(1, (os.cpu_count() or 1) // len(self.ports)))
             for port in self.ports:
                 self._spawn([sys.executable, "app.py"], f"replica-{port}.log",
-                            {**self.env, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port)})
+                            {"STREAMLAB_WORKERS": workers, **self.env, "GRADIO_SERVER_NAME": "127.0.0.1",
+                             "GRADIO_SERVER_PORT": str(port)})
             self._wait_for_replicas(timeout)
             (self.folder / "streamlab.conf").write_text(site_config(self.port, self.ports), encoding="utf-8")
             shutil.copy(RECIPE / "nginx.conf", self.folder / "nginx.conf")
