@@ -105,6 +105,17 @@ async def _pump_task(agen, queue: asyncio.Queue) -> None:
         queue.put_nowait(_END)
 
 
+def start_pump(lesson: Lesson, gen, queue, push, halt: threading.Event, context):
+    """Run a snippet's generator, here or in a worker process: an async one as a task on this loop, feeding
+    `queue`; a sync one in a thread of its own, handing each item to `push`. Its connections are the `context`'s."""
+    if lesson.is_async:
+        return asyncio.create_task(_pump_task(gen, queue), context=context)
+    thread = threading.Thread(target=context.run, args=(_pump_thread, gen, push, halt), daemon=True,
+                              name=f"run-{lesson.stem}")
+    thread.start()
+    return thread
+
+
 async def _close(client) -> None:
     targets = (client, getattr(client, "http_client", None), getattr(client, "http_async_client", None))
     for target in targets:
@@ -172,17 +183,13 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             client = await asyncio.to_thread(providers.build_client, kind, settings)
             metrics.started = time.perf_counter()
             gen = lesson.start(client, prompt, settings.resolved_model, chosen)
-            if lesson.is_async:
-                pump = asyncio.create_task(_pump_task(gen, queue), context=context)
-            else:
-                def push(item):
-                    try:
-                        loop.call_soon_threadsafe(queue.put_nowait, item)
-                    except RuntimeError:  # the loop is gone: the server is shutting down
-                        halt.set()
-                pump = threading.Thread(target=context.run, args=(_pump_thread, gen, push, halt), daemon=True,
-                                        name=f"run-{lesson.stem}")
-                pump.start()
+
+            def push(item):
+                try:
+                    loop.call_soon_threadsafe(queue.put_nowait, item)
+                except RuntimeError:  # the loop is gone: the server is shutting down
+                    halt.set()
+            pump = start_pump(lesson, gen, queue, push, halt, context)
         last_shown, dirty = 0.0, False  # 0.0: the first piece is shown as soon as it arrives
         last_frame = loop.time()  # any frame, ticks included
         _streaming[0] += 1

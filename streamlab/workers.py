@@ -91,13 +91,11 @@ class _Worker:
                 break
             self._deliver(batches)
         self.alive = False
-        for loop, deliver in list(self.routes.values()):  # every run it had ends with a plain message
-            try:
-                loop.call_soon_threadsafe(deliver, "failure", (GONE, GONE))
-                loop.call_soon_threadsafe(deliver, "end", None)
-            except RuntimeError:
-                pass
+        ended: dict[asyncio.AbstractEventLoop, list] = {}  # every run it had ends with a plain message
+        for loop, deliver in list(self.routes.values()):
+            ended.setdefault(loop, []).extend([(deliver, "failure", (GONE, GONE)), (deliver, "end", None)])
         self.routes.clear()
+        self._deliver(ended)
 
     @staticmethod
     def _deliver(batches: dict[asyncio.AbstractEventLoop, list]) -> None:
@@ -174,7 +172,6 @@ class _Outbox:
 
     def __init__(self, send, run_id: int, secrets: list[str], ended: Callable[[], None]):
         self.send, self.run_id, self.secrets, self.ended = send, run_id, secrets, ended
-        self.pieces = 0
 
     def put_nowait(self, item) -> None:
         from streamlab import runner
@@ -231,11 +228,7 @@ class _Runs:
             await asyncio.to_thread(lambda: lesson.module)
             client = await asyncio.to_thread(providers.build_client, job.kind, job.settings)
             gen = lesson.start(client, job.prompt, job.model, job.options)
-            if lesson.is_async:
-                pump = asyncio.create_task(runner._pump_task(gen, outbox), context=context)
-            else:
-                threading.Thread(target=context.run, args=(runner._pump_thread, gen, outbox.put_nowait, halt),
-                                 daemon=True, name=f"run-{job.stem}").start()
+            pump = runner.start_pump(lesson, gen, outbox, outbox.put_nowait, halt, context)
             await finished.wait()
         except Exception as exc:  # noqa: BLE001 - before the snippet started: the client, the import
             outbox.put_nowait(runner.Failure(exc))
