@@ -38,21 +38,27 @@ def test_in_presenter_mode_the_code_and_the_output_are_both_on_screen_after_run(
         context.close()
 
 
-def test_on_a_projector_every_lessons_code_and_output_fit_on_screen_together_after_run(browser, app_server):
+@pytest.fixture(scope="module")
+def projector(browser, app_server):
+    """One presenter-mode page on a projector, shared by the lessons below in turn (as a presenter walks the
+    course); each lesson is a test of its own, so each has the whole test timeout for its run."""
     context = browser.new_context(**SIZES["1280x720-zoom150"])
-    try:
-        page = context.new_page()
-        load(page, f"{app_server.url}/?present=1")
-        for stem in FIT_ON_A_PROJECTOR:
-            open_lesson(page, stem)
-            page.keyboard.press("Control+Enter")  # each lesson's whole output, as the room sees it after Run
-            expect(page.locator(f"#status-{stem}")).to_contain_text("Done", timeout=90_000)
-            page.wait_for_timeout(100)  # the panels are fitted to the window at the next frame
-            for part in (f"#code-{stem}", f"#pane-{stem}-0"):
-                inside, box = box_inside_viewport(page, part)
-                assert inside, f"{part} is not wholly on screen: {box}"
-    finally:
-        context.close()
+    page = context.new_page()
+    load(page, f"{app_server.url}/?present=1")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("stem", FIT_ON_A_PROJECTOR)
+def test_on_a_projector_each_lessons_code_and_output_fit_on_screen_together_after_run(projector, stem):
+    page = projector
+    open_lesson(page, stem)
+    page.keyboard.press("Control+Enter")  # the lesson's whole output, as the room sees it after Run
+    expect(page.locator(f"#status-{stem}")).to_contain_text("Done", timeout=90_000)
+    page.wait_for_timeout(100)  # the panels are fitted to the window at the next frame
+    for part in (f"#code-{stem}", f"#pane-{stem}-0"):
+        inside, box = box_inside_viewport(page, part)
+        assert inside, f"{part} is not wholly on screen: {box}"
 
 
 def test_ctrl_enter_runs_the_open_lesson_and_escape_stops_it(page, app_server):
