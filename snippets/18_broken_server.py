@@ -1,6 +1,7 @@
 """Lesson 18: two server-side bugs from the tutorials, each run broken, then fixed: what the other requests wait for."""
 
 import asyncio
+import contextvars
 import queue
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -64,7 +65,9 @@ def server_waits(client, prompt, *, model, broken, **_):
 
     pieces = queue.SimpleQueue()
     with ThreadPoolExecutor(1) as pool:  # the server gets a thread of its own; A's body comes here as it goes out
-        served = pool.submit(asyncio.run, two_requests(app, pieces.put))
+        # a pool thread starts with empty context variables: hand it this thread's (tracing, or here the app's
+        # record of this run's connections, which its Stop button cuts) so its requests belong to the same run
+        served = pool.submit(contextvars.copy_context().run, asyncio.run, two_requests(app, pieces.put))
         served.add_done_callback(lambda _: pieces.put(None))
         while (piece := pieces.get()) is not None:
             yield piece

@@ -6,7 +6,11 @@ A Python audit hook (PEP 578) sees each `socket.connect` in the process; a conte
 threads started from there inherit it, so the SDK's connections, a snippet's own HTTP client and redirects
 are all seen. In public mode the run's `Guard` refuses non-public addresses before the connection is made.
 On Stop, `cut(...)` shuts the run's sockets down: a thread blocked reading a stalled stream wakes at once
-and the upstream sees the connection close, instead of waiting for the read timeout.
+and the upstream sees the connection close, instead of waiting for the read timeout. A run that has been cut
+opens no new connection: a snippet that tries again after the cut (a retry, a second request) is refused.
+
+Threads a snippet starts itself begin with empty context variables; a snippet that calls the provider from
+one hands it its context (`contextvars.copy_context().run`), as lesson 18 does for its server thread.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from streamlab.url_guard import Guard
 class RunConnections:
     guard: Guard | None = None
     sockets: weakref.WeakSet = field(default_factory=weakref.WeakSet)
+    stopped: bool = False  # cut: no new connection
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
 
 _current: contextvars.ContextVar[RunConnections | None] = contextvars.ContextVar("streamlab_run_connections",
@@ -41,7 +47,10 @@ def _audit(event: str, args: tuple) -> None:
         sock, address = args
         if run.guard is not None:
             run.guard.check(sock.family, address)
-        run.sockets.add(sock)
+        with run.lock:
+            if run.stopped:
+                raise ConnectionAbortedError("This run was stopped: it opens no new connection.")
+            run.sockets.add(sock)
 
 
 def install() -> None:
@@ -63,9 +72,12 @@ def context_for(run: RunConnections) -> contextvars.Context:
 
 
 def cut(run: RunConnections) -> int:
-    """Shut down every socket the run still holds; how many were cut."""
+    """Shut down every socket the run still holds, and refuse it new ones; how many were cut."""
+    with run.lock:
+        run.stopped = True
+        held = list(run.sockets)
     count = 0
-    for sock in list(run.sockets):
+    for sock in held:
         try:
             sock.shutdown(socket.SHUT_RDWR)
             count += 1

@@ -6,7 +6,7 @@ processes, each with its own interpreter and GIL. They import the same snippet f
 code shown is still the code run.
 
 Messages over one pipe per worker, pickled:
-    web → worker   ("start", run_id, Job)        ("stop", run_id)
+    web → worker   ("start", run_id, Job)        ("stop", run_id)          ("quit",)
     worker → web   (run_id, "item", value)       (run_id, "failure", (message at start, message mid-stream))
                    (run_id, "end", None)
 A worker runs a run as `runner.run` would in process: a sync snippet in a thread, an async one as a task,
@@ -67,7 +67,8 @@ class _Worker:
         self.routes: dict[int, tuple[asyncio.AbstractEventLoop, Deliver]] = {}
         self.lock = threading.Lock()
         self.alive = True
-        threading.Thread(target=self._read, daemon=True, name=f"worker-{self.process.pid}-reader").start()
+        self.reader = threading.Thread(target=self._read, daemon=True, name=f"worker-{self.process.pid}-reader")
+        self.reader.start()
 
     def send(self, message) -> None:
         with self.lock:
@@ -106,12 +107,19 @@ class _Worker:
                 pass
 
     def stop(self) -> None:
+        """Ask the worker to quit, wait for it, then close the pipe once the reader has seen its end (closing
+        it under a reader still in `recv` would break that read mid-call)."""
         self.alive = False
-        self.conn.close()
+        try:
+            self.send(("quit",))
+        except OSError:
+            pass
         self.process.join(timeout=3)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout=3)
+        self.reader.join(timeout=3)  # the worker's end of the pipe closed with it: the reader ends at EOF
+        self.conn.close()
 
 
 def _each(messages: list) -> None:
@@ -259,6 +267,8 @@ def serve(conn, root: Path | None, held: dict[str, str]) -> None:
             try:
                 message = conn.recv()
             except (EOFError, OSError):
+                break
+            if message == ("quit",):
                 break
             loop.call_soon_threadsafe(runs.dispatch, message)
         loop.call_soon_threadsafe(closed.set)
