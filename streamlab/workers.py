@@ -7,8 +7,8 @@ code shown is still the code run.
 
 Messages over one pipe per worker, pickled:
     web → worker   ("start", run_id, Job)        ("stop", run_id)          ("quit",)
-    worker → web   (run_id, "item", value)       (run_id, "failure", (message at start, message mid-stream))
-                   (run_id, "end", None)
+    worker → web   a list of: (run_id, "item", value)   (run_id, "failure", (message at start, message
+                   mid-stream))   (run_id, "end", None) — all that queued while the last list was written
 A worker runs a run as `runner.run` would in process: a sync snippet in a thread, an async one as a task,
 every connection seen by `run_connections` (checked by the run's guard on a public server). On "stop" it cuts
 the run's sockets, so the upstream stream closes at once, and closes the generator and the client.
@@ -81,10 +81,10 @@ class _Worker:
             batches: dict[asyncio.AbstractEventLoop, list] = {}
             try:
                 while True:
-                    run_id, kind, payload = self.conn.recv()
-                    route = self.routes.pop(run_id, None) if kind == "end" else self.routes.get(run_id)
-                    if route is not None:
-                        batches.setdefault(route[0], []).append((route[1], kind, payload))
+                    for run_id, kind, payload in self.conn.recv():  # what the worker's sender had queued
+                        route = self.routes.pop(run_id, None) if kind == "end" else self.routes.get(run_id)
+                        if route is not None:
+                            batches.setdefault(route[0], []).append((route[1], kind, payload))
                     if not self.conn.poll():
                         break
             except (EOFError, OSError):
@@ -192,21 +192,56 @@ class _Outbox:
             self.send((self.run_id, "failure", (errors.message_for(exc, self.secrets, mid_stream=False),
                                                 errors.message_for(exc, self.secrets, mid_stream=True))))
         else:
+            self.send((self.run_id, "item", item))
+
+
+def _as_text(message):
+    """A message whose value pickle cannot carry: the value as its text, as the page would show it."""
+    run_id, kind, item = message
+    return run_id, kind, (item[0], str(item[1])) if isinstance(item, tuple) else str(item)
+
+
+class _Sender:
+    """Messages to the web process, written by one thread: whatever queued up while it was writing goes as one
+    message (one pickle, one write, one wake-up of the web side's reader). Alone, each piece goes at once; when a
+    room streams, many pieces share a write."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.queued: list = []
+        self.ready = threading.Condition()
+        threading.Thread(target=self._write, daemon=True, name="sender").start()
+
+    def send(self, message) -> None:
+        with self.ready:
+            self.queued.append(message)
+            self.ready.notify()
+
+    def _write(self) -> None:
+        while True:
+            with self.ready:
+                while not self.queued:
+                    self.ready.wait()
+                batch, self.queued = self.queued, []
             try:
-                self.send((self.run_id, "item", item))
-            except Exception:  # noqa: BLE001 - a value pickle cannot carry goes as its text, as the page shows it
-                self.send((self.run_id, "item", (item[0], str(item[1])) if isinstance(item, tuple) else str(item)))
+                self.conn.send(batch)
+            except OSError:  # the web process is gone
+                return
+            except Exception:  # noqa: BLE001 - a value pickle cannot carry: the others as they are, it as text
+                for message in batch:
+                    try:
+                        self.conn.send([message])
+                    except OSError:
+                        return
+                    except Exception:  # noqa: BLE001
+                        self.conn.send([_as_text(message)])
 
 
 class _Runs:
     def __init__(self, conn, found: dict[str, lessons.Lesson], loop: asyncio.AbstractEventLoop):
-        self.conn, self.found, self.loop = conn, found, loop
-        self.lock = threading.Lock()
+        self.found, self.loop = found, loop
+        self.send = _Sender(conn).send
         self.stops: dict[int, Callable[[], None]] = {}
-
-    def send(self, message) -> None:
-        with self.lock:
-            self.conn.send(message)
 
     def dispatch(self, message) -> None:
         if message[0] == "start":

@@ -116,3 +116,28 @@ def test_a_worker_that_dies_ends_its_run_with_a_message_and_is_replaced(mock_url
         assert own.pids() and own.pids()[0] != killed[0]
     finally:
         own.close()
+
+
+UNPICKLABLE = '''
+import threading
+CLIENT = "openai"
+PROMPT = "go"
+
+def stream(client, prompt):
+    yield "before "
+    yield "log", threading.Lock()  # pickle cannot carry a lock to the web process
+    yield "after"
+'''
+
+
+def test_a_value_pickle_cannot_carry_arrives_as_its_text_and_the_rest_as_it_is(lesson_root, mock_url):
+    root = lesson_root(**{"01_odd": UNPICKLABLE.replace("CLIENT", "PANES = ('output', 'log')\nCLIENT")})
+    own = workers.Pool(1, root).start()
+    try:
+        frames = frames_of(lessons.load("01_odd", root), providers.Settings(mock_url=mock_url), own)
+    finally:
+        own.close()
+    panes, status, message = frames[-1]
+    assert (status, message) == ("done", "")
+    assert panes["output"] == "before after"
+    assert panes["log"].startswith("<unlocked _thread.lock object at ")
