@@ -140,3 +140,12 @@ form.addEventListener("submit", async (event) => {
       : `${fixed.length - broken.length} characters lost, with no error`);
   }
 });
+
+// Embedded in StreamLab's lesson tab: the tab's Run runs both panes too, with its prompt and its split option
+// (the bug is chosen here). From the same origin only.
+window.addEventListener("message", (event) => {
+  if (event.origin !== location.origin || event.data?.streamlab !== "run") return;
+  document.getElementById("prompt").value = event.data.prompt;
+  if (typeof event.data.options?.split === "boolean") document.getElementById("split").checked = event.data.options.split;
+  form.requestSubmit();
+});

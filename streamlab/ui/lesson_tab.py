@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -24,12 +25,14 @@ STANDALONE = 'if __name__ == "__main__":'  # the block that lets a snippet run o
 # in columns, a curl command): monospace, and the column's full width so an 80-column line fits.
 TEXT_PANES = frozenset({"output", "streaming", "blocking", "answer 1", "answer 2", "answer 3", "answer", "thinking",
                         "broken", "fixed"})
-# A lesson's embedded page (PAGE) is driven by the tab's own Run and Stop: the prompt and the fault (the lesson's
-# fault option, else the panel's mock fault) are posted to it, in the browser, from the same origin.
-PAGE_RUN_JS = """(prompt, fault, provider, mockFault) => {
+# A lesson's embedded page (PAGE) is driven by the tab's own Run and Stop: the prompt, the fault (the lesson's
+# fault option, else the panel's mock fault) and the tab's options are posted to it, in the browser, from the
+# same origin.
+PAGE_RUN_JS = """(prompt, fault, provider, mockFault, ...values) => {
   const chosen = fault && fault !== "none" ? fault : provider === "mock" && mockFault ? mockFault : "none";
-  document.querySelector("#page-%s iframe")?.contentWindow?.postMessage(
-    {streamlab: "run", prompt, fault: chosen}, location.origin);
+  const options = Object.fromEntries(%(names)s.map((name, i) => [name, values[i]]));
+  document.querySelector("#page-%(stem)s iframe")?.contentWindow?.postMessage(
+    {streamlab: "run", prompt, fault: chosen, options}, location.origin);
 }"""
 PAGE_STOP_JS = """() => document.querySelector("#page-%s iframe")?.contentWindow?.postMessage(
   {streamlab: "stop"}, location.origin)"""
@@ -177,9 +180,9 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: H
         if page:  # one form: Run and Stop drive the embedded page too, in the browser. Registered first: Gradio runs
             # a click's listeners in order and waits for each, so after the run this would wait for the whole stream
             fault = next((c for o, c in zip(lesson.options, controls) if o.name == "fault"), None)
-            run_button.click(None, [prompt, fault or panel.fault, panel.provider, panel.fault], None,
-                             js=PAGE_RUN_JS % lesson.stem, queue=False, api_visibility="private",
-                             show_progress="hidden")
+            run_button.click(None, [prompt, fault or panel.fault, panel.provider, panel.fault, *controls], None,
+                             js=PAGE_RUN_JS % {"names": json.dumps(names), "stem": lesson.stem}, queue=False,
+                             api_visibility="private", show_progress="hidden")
             stop_button.click(None, None, None, js=PAGE_STOP_JS % lesson.stem, queue=False, api_visibility="private",
                               show_progress="hidden")
         # postprocess=False: the outputs are plain strings already, and Gradio would otherwise hop to a worker

@@ -183,6 +183,30 @@ def test_reasoning_lesson_fills_the_thinking_pane_before_the_answer(app_page):
     expect(metrics).to_contain_text("of which reasoning")
 
 
+def test_the_browser_bugs_lesson_run_also_runs_both_panes_of_its_page_with_the_tabs_prompt_and_split(app_page):
+    lesson = by_stem("19_broken_vs_fixed_browser")
+    open_tab(app_page, lesson)
+    page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
+    expect(page.locator("#bug")).to_have_value("split_lines")  # the bug is picked on the page
+    prompt = "Say hello in five words."
+    for split in (False, True):
+        app_page.locator(f"#prompt-{lesson.stem} textarea").fill(prompt)
+        app_page.locator(f"#tab-{lesson.stem}").get_by_label("split").set_checked(split)
+        app_page.locator(f"#run-{lesson.stem}").click()
+        expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Done.", timeout=60_000)
+        expect(page.locator("#prompt")).to_have_value(prompt)
+        expect(page.locator("#split")).to_be_checked(checked=split)
+        expect(page.locator("#fixed .status")).to_have_text("done: [DONE]", timeout=60_000)
+        expect(page.locator("#broken .status")).not_to_have_text("streaming…", timeout=60_000)
+        broken, fixed = page.locator("#broken .output").text_content(), page.locator("#fixed .output").text_content()
+        assert fixed.strip(), "the fixed pane shows the answer"
+        if split:  # the network cuts lines: the tutorial's parser loses words, and says so
+            assert broken != fixed
+            expect(page.locator("#broken .error")).to_contain_text("characters lost, with no error")
+        else:  # every frame whole: the broken reader passes too
+            assert broken == fixed
+
+
 def test_web_lesson_run_drives_the_python_run_and_the_embedded_page_with_one_form(app_page):
     lesson = by_stem("12_web_integration")
     open_tab(app_page, lesson)
