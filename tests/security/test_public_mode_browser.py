@@ -20,6 +20,8 @@ def custom_url(page, url: str, key: str = ""):
     page.get_by_label("Base URL").fill(url)
     page.locator("#api-key input").fill(key)
     expect(page.locator("#provider-summary")).to_contain_text(url.split("://", 1)[1][:15])
+    if key:  # the key has reached the server's copy of this session's settings too, before the test presses Run
+        expect(page.locator("#provider-summary")).to_contain_text("your key")
 
 
 def visit(browser, app):
