@@ -28,9 +28,10 @@ TEXT_PANES = frozenset({"output", "streaming", "blocking", "answer 1", "answer 2
 # A lesson's embedded page (PAGE) is driven by the tab's own Run and Stop: the prompt, the fault (the lesson's
 # fault option, else the panel's mock fault) and the tab's options are posted to it, in the browser, from the
 # same origin.
-PAGE_RUN_JS = """(prompt, fault, provider, mockFault, ...values) => {
-  const chosen = fault && fault !== "none" ? fault : provider === "mock" && mockFault ? mockFault : "none";
+PAGE_RUN_JS = """(prompt, provider, mockFault, ...values) => {
   const options = Object.fromEntries(%(names)s.map((name, i) => [name, values[i]]));
+  const fault = "fault" in options ? options.fault : mockFault;
+  const chosen = fault && fault !== "none" ? fault : provider === "mock" && mockFault ? mockFault : "none";
   document.querySelector("#page-%(stem)s iframe")?.contentWindow?.postMessage(
     {streamlab: "run", prompt, fault: chosen, options}, location.origin);
 }"""
@@ -179,8 +180,7 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: H
 
         if page:  # one form: Run and Stop drive the embedded page too, in the browser. Registered first: Gradio runs
             # a click's listeners in order and waits for each, so after the run this would wait for the whole stream
-            fault = next((c for o, c in zip(lesson.options, controls) if o.name == "fault"), None)
-            run_button.click(None, [prompt, fault or panel.fault, panel.provider, panel.fault, *controls], None,
+            run_button.click(None, [prompt, panel.provider, panel.fault, *controls], None,
                              js=PAGE_RUN_JS % {"names": json.dumps(names), "stem": lesson.stem}, queue=False,
                              api_visibility="private", show_progress="hidden")
             stop_button.click(None, None, None, js=PAGE_STOP_JS % lesson.stem, queue=False, api_visibility="private",
