@@ -172,7 +172,8 @@ class BackgroundServer:
     def stats(self) -> dict:
         import httpx2
 
-        return httpx2.get(f"{self.url}/mock/_stats", timeout=5).json()
+        # generous: tests poll this while the server streams to a room on a loaded machine
+        return httpx2.get(f"{self.url}/mock/_stats", timeout=30).json()
 
     def stop(self) -> None:
         self.server.should_exit = True
