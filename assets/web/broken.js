@@ -39,8 +39,8 @@ function paneView(root) {
 }
 
 // fetch + ReadableStream: three tutorial mistakes, each one line, switched on by `mistake`.
-async function readWithFetch(url, view, mistake) {
-  const response = await fetch(url, { headers: { Accept: "text/event-stream" } });
+async function readWithFetch(url, view, mistake, signal) {
+  const response = await fetch(url, { headers: { Accept: "text/event-stream" }, signal }); // Stop aborts it
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   view.fact("requests", ++view.requests);
   const reader = response.body.getReader();
@@ -82,15 +82,18 @@ async function readWithFetch(url, view, mistake) {
 }
 
 // EventSource: the browser parses SSE and, when the response ends, reconnects on its own.
-function readWithEventSource(url, view, mistake) {
+function readWithEventSource(url, view, mistake, signal) {
   return new Promise((resolve) => {
     const source = new EventSource(url);
     const close = (state, text) => {
       source.close();
+      signal.removeEventListener("abort", stopped);
       if (state === "error") view.fail(text);
       else view.status(state, text);
       resolve();
     };
+    const stopped = () => close("stopped", "stopped by you");
+    signal.addEventListener("abort", stopped); // Stop closes it: no reconnect, the server closes its upstream
     source.addEventListener("open", () => view.fact("requests", ++view.requests));
     source.addEventListener("message", (event) => {
       if (event.data === "[DONE]") {
@@ -113,26 +116,43 @@ function readWithEventSource(url, view, mistake) {
   });
 }
 
-async function run(view, url, bug, mistake) {
+async function run(view, url, bug, mistake, signal) {
   view.reset();
   try {
-    await (bug === "eventsource_stop" ? readWithEventSource : readWithFetch)(url, view, mistake);
+    await (bug === "eventsource_stop" ? readWithEventSource : readWithFetch)(url, view, mistake, signal);
   } catch (error) {
-    view.fail(`${error.name}: ${error.message}`);
+    if (error.name === "AbortError") view.status("stopped", "stopped by you"); // the server closes its upstream
+    else view.fail(`${error.name}: ${error.message}`);
   }
 }
 
 const form = document.getElementById("ask");
+const stopButton = document.getElementById("stop");
 const views = { broken: paneView(document.getElementById("broken")), fixed: paneView(document.getElementById("fixed")) };
+let current = null; // the AbortController of the run in progress: Stop aborts both panes' requests
+
+function stop() {
+  current?.abort();
+  current = null;
+  stopButton.disabled = true;
+}
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
+  stop();
+  const controller = (current = new AbortController());
+  stopButton.disabled = false;
   const bug = document.getElementById("bug").value;
   const params = new URLSearchParams({ prompt: document.getElementById("prompt").value.trim() || "Hello" });
   params.set("max_tokens", MAX_TOKENS[bug] || 0);
   params.set("split", document.getElementById("split").checked);
   const url = `${ENDPOINT}?${params}`;
-  await Promise.all([run(views.broken, url, bug, bug), run(views.fixed, url, bug, null)]);
+  await Promise.all([run(views.broken, url, bug, bug, controller.signal), run(views.fixed, url, bug, null, controller.signal)]);
+  if (controller.signal.aborted) return; // stopped: the panes say so
+  if (current === controller) {
+    current = null;
+    stopButton.disabled = true;
+  }
   const [broken, fixed] = [views.broken.text(), views.fixed.text()];
   if (bug !== "eventsource_stop" && broken !== fixed && views.broken.reads) { // a silent failure, made visible
     const garbled = broken.split("\uFFFD").length - 1;
@@ -140,11 +160,14 @@ form.addEventListener("submit", async (event) => {
       : `${fixed.length - broken.length} characters lost, with no error`);
   }
 });
+stopButton.addEventListener("click", stop);
 
-// Embedded in StreamLab's lesson tab: the tab's Run runs both panes too, with its prompt and its split option
-// (the bug is chosen here). From the same origin only.
+// Embedded in StreamLab's lesson tab (?embedded): the tab's Run runs both panes, with its prompt and its split
+// option (the bug is picked here), and its Stop stops them. From the same origin only.
+if (new URLSearchParams(location.search).has("embedded")) document.body.classList.add("embedded");
 window.addEventListener("message", (event) => {
-  if (event.origin !== location.origin || event.data?.streamlab !== "run") return;
+  if (event.origin !== location.origin || !event.data?.streamlab) return;
+  if (event.data.streamlab === "stop") return stop();
   document.getElementById("prompt").value = event.data.prompt;
   if (typeof event.data.options?.split === "boolean") document.getElementById("split").checked = event.data.options.split;
   form.requestSubmit();

@@ -207,6 +207,31 @@ def test_the_browser_bugs_lesson_run_also_runs_both_panes_of_its_page_with_the_t
             assert broken == fixed
 
 
+def test_the_browser_bugs_page_keeps_only_its_bug_picker_and_the_tabs_stop_stops_both_panes(app_page, app_server):
+    lesson = by_stem("19_broken_vs_fixed_browser")
+    open_tab(app_page, lesson)
+    page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
+    expect(page.locator("#bug")).to_be_visible()  # one form: the tab's prompt, split, Run and Stop; the bug here
+    for own in ("#prompt", "#split", "#send", "#stop"):
+        expect(page.locator(own)).to_be_hidden()
+    expect(page.locator(".embedded-only")).to_contain_text("Stop stops both")
+    app_page.locator(f"#prompt-{lesson.stem} textarea").fill(
+        "Write a long, detailed explanation of how rivers shape valleys over millions of years.")
+    before = app_server.stats()["streams_cancelled"]
+    app_page.locator(f"#run-{lesson.stem}").click()
+    for pane in ("#broken", "#fixed"):  # a few words in: both panes mid-stream
+        expect(page.locator(f"{pane} .output")).to_have_text(re.compile(r"\S+\s+\S+\s+\S+"), timeout=60_000)
+    app_page.locator(f"#stop-{lesson.stem}").click()
+    expect(app_page.locator(f"#status-{lesson.stem}")).to_contain_text("Stopped")
+    for pane in ("#broken", "#fixed"):
+        expect(page.locator(f"{pane} .status")).to_have_text("stopped by you")
+        expect(page.locator(f"{pane} .output")).not_to_have_text("")  # the partial text stays
+    # the Python run's stream and the page's two relayed ones: each closed upstream
+    assert wait_for(lambda: app_server.stats()["streams_cancelled"] >= before + 3, timeout=10, every=0.05), \
+        app_server.stats()
+    assert wait_for(lambda: app_server.stats()["open_streams"] == 0, timeout=10, every=0.05), app_server.stats()
+
+
 def test_web_lesson_run_drives_the_python_run_and_the_embedded_page_with_one_form(app_page):
     lesson = by_stem("12_web_integration")
     open_tab(app_page, lesson)

@@ -79,3 +79,23 @@ def test_on_whole_frames_the_broken_readers_pass(page, web_server, bug):
     broken, fixed = run(page, bug, split=False)
     assert broken == fixed == web_server.answer(PROMPT)
     expect(page.locator("#broken .error")).to_be_hidden()
+
+
+@pytest.mark.parametrize("bug", ["split_lines", "eventsource_stop"])  # a fetch reader, an EventSource reader
+def test_stop_ends_both_panes_and_closes_the_upstream_streams(page, web_server, slow_stream, streams_closed, bug):
+    if bug == "eventsource_stop":  # its answer is cut at 12 tokens: slow enough that Stop comes mid-stream
+        web_server.app.state.mock_pacing = {**web_server.app.state.mock_pacing, "X-Mock-Token-Ms": "400"}
+    cancelled = web_server.mock.state.stats.streams_cancelled
+    expect(page.locator("#stop")).to_be_disabled()
+    page.select_option("#bug", bug)
+    page.fill("#prompt", "Write a long, detailed explanation of how rivers shape valleys over millions of years.")
+    page.click("#send")
+    for pane in ("#broken", "#fixed"):
+        expect(page.locator(f"{pane} .output")).not_to_have_text("", timeout=WAIT_MS)
+    page.click("#stop")
+    for pane in ("#broken", "#fixed"):
+        expect(page.locator(f"{pane} .status")).to_have_text("stopped by you")
+        expect(page.locator(f"{pane} .error")).to_be_hidden()  # a stop is no failure
+    assert streams_closed(within_s=3), "the relay kept streaming after the page stopped"
+    assert web_server.mock.state.stats.streams_cancelled == cancelled + 2
+    expect(page.locator("#stop")).to_be_disabled()
