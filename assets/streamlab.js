@@ -76,11 +76,22 @@
     if (!presenting() || !stem) {
       style.removeProperty("--sl-code-max");
       style.removeProperty("--sl-pane-max");
+      style.removeProperty("--sl-page-max");
       return;
     }
     const bottom = window.innerHeight - 10;
-    const scroller = document.querySelector(`#code-${stem} .cm-scroller, #script-${stem} .cm-scroller`);
-    if (scroller) style.setProperty("--sl-code-max", `${Math.max(160, bottom - scroller.getBoundingClientRect().top)}px`);
+    const scroller = document.querySelector(`#code-${stem} .cm-scroller`);
+    const script = document.querySelector(`#script-${stem} .cm-scroller`);
+    const frame = document.querySelector(`#page-${stem} iframe`);
+    if (scroller && script && frame) { // a web lesson: its Python above its JavaScript, and its page beside them
+      const top = scroller.getBoundingClientRect().top;
+      const label = script.getBoundingClientRect().top - script.closest(".snippet-code").getBoundingClientRect().top;
+      style.setProperty("--sl-code-max", `${Math.max(90, (bottom - top - label - 12) / 2)}px`);
+      const below = frame.closest(`#page-${stem}`).getBoundingClientRect().bottom - frame.getBoundingClientRect().bottom;
+      style.setProperty("--sl-page-max", `${Math.max(100, bottom - frame.getBoundingClientRect().top - below)}px`);
+    } else if (scroller) {
+      style.setProperty("--sl-code-max", `${Math.max(160, bottom - scroller.getBoundingClientRect().top)}px`);
+    }
     const pane = document.querySelector(`#pane-${stem}-0 textarea`);
     if (pane) style.setProperty("--sl-pane-max", `${Math.max(72, bottom - pane.getBoundingClientRect().top)}px`);
   }
