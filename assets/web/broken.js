@@ -149,10 +149,7 @@ form.addEventListener("submit", async (event) => {
   const url = `${ENDPOINT}?${params}`;
   await Promise.all([run(views.broken, url, bug, bug, controller.signal), run(views.fixed, url, bug, null, controller.signal)]);
   if (controller.signal.aborted) return; // stopped: the panes say so
-  if (current === controller) {
-    current = null;
-    stopButton.disabled = true;
-  }
+  if (current === controller) stop(); // ended: both readers have let go of the signal, so this only resets Stop
   const [broken, fixed] = [views.broken.text(), views.fixed.text()];
   if (bug !== "eventsource_stop" && broken !== fixed && views.broken.reads) { // a silent failure, made visible
     const garbled = broken.split("\uFFFD").length - 1;
