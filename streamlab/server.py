@@ -27,7 +27,7 @@ ASSETS = ROOT / "assets"
 class Config:
     host: str = "127.0.0.1"
     port: int = 7860
-    concurrency: int = 32
+    concurrency: int = 128  # runs of one lesson at once: a workshop room of 100 presses Run together
     lessons_root: Path | None = None  # a folder holding snippets/ and lessons/; None: this checkout
     hosting: Hosting = field(default_factory=Hosting.from_env)  # public or local mode, from the environment
     # Browser sessions whose state the server keeps (least recently used go first). Gradio keeps ~0.5 MB per
@@ -41,7 +41,14 @@ class Config:
     def from_env(cls) -> Config:
         return cls(host=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
                    port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
-                   concurrency=max(1, int(os.environ.get("STREAMLAB_CONCURRENCY", "32"))))
+                   concurrency=max(1, int(os.environ.get("STREAMLAB_CONCURRENCY", "128"))))
+
+    @property
+    def queue_slots(self) -> int:
+        """Events Gradio's queue processes at once, over every event of the page. Gradio's own default is 40
+        (`max_threads`): a room of 100 pressing Run would start in waves of 40, the last after two whole runs.
+        A room's runs, and beside them room for the short events (opening the page, Stop, the panel)."""
+        return self.concurrency + 64
 
     @property
     def mock_url(self) -> str:
@@ -75,6 +82,7 @@ def create_app(config: Config) -> FastAPI:
     # run, or at `serve()`, and stop with the server
     app.state.pool = Pool(config.workers, config.lessons_root) if config.workers else None
     demo = build_demo(config.mock_url, found, config.hosting, app.state.pool)
+    demo.max_threads = config.queue_slots  # read by queue(); also sizes the thread limiter of sync callbacks
     demo.queue(default_concurrency_limit=config.concurrency)
     demo.state_session_capacity = config.session_capacity
     css = (ASSETS / "streamlab.css").read_text(encoding="utf-8")
@@ -142,7 +150,7 @@ def answers(url: str, timeout: float = 30.0) -> bool:
 class BackgroundServer:
     """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
 
-    def __init__(self, concurrency: int = 32, lessons_root: Path | None = None, hosting: Hosting | None = None,
+    def __init__(self, concurrency: int = 128, lessons_root: Path | None = None, hosting: Hosting | None = None,
                  session_capacity: int = 200, workers: int | None = None):
         """`workers`: processes that run the snippets (None: STREAMLAB_WORKERS, by default one per core; 0: in
         this process). They start with the first run."""
