@@ -30,9 +30,9 @@ class Config:
     concurrency: int = 128  # runs of one lesson at once: a workshop room of 100 presses Run together
     lessons_root: Path | None = None  # a folder holding snippets/ and lessons/; None: this checkout
     hosting: Hosting = field(default_factory=Hosting.from_env)  # public or local mode, from the environment
-    # Browser sessions whose state the server keeps (least recently used go first). Gradio keeps ~0.5 MB per
-    # session of this page (a copy of every component's config) and its own default is 10,000 sessions, so a
-    # busy public server would grow by gigabytes; 200 is two sessions for each learner of a room of 100.
+    # Browser sessions whose state the server keeps (least recently used go first). Gradio's own default is
+    # 10,000; a session keeps what it changed (streamlab/ui/sessions.py), some tens of KB; 200 is two sessions for
+    # each learner of a room of 100.
     session_capacity: int = field(default_factory=lambda: max(10, int(os.environ.get("STREAMLAB_SESSION_CAPACITY",
                                                                                           "200"))))
     workers: int = field(default_factory=size_from_env)  # processes that run the snippets; 0: in this one
@@ -65,7 +65,7 @@ def create_app(config: Config) -> FastAPI:
     from streamlab import web_endpoint
     from streamlab.i18n.page_language import PageLanguage
     from streamlab.mock import create_app as create_mock
-    from streamlab.ui import navigation
+    from streamlab.ui import navigation, sessions
     from streamlab.ui.page import build_demo
 
     run_connections.install()  # each run's connections: checked in public mode, cut on Stop
@@ -90,8 +90,10 @@ def create_app(config: Config) -> FastAPI:
     # the page opens in the learner's language (`?lang=`, the switch, the browser), at the lesson a link names
     # (`?lesson=`), in presenter mode if asked (`?present=1`)
     app.add_middleware(PageLanguage, extra_head=navigation.HEAD)
-    return gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
-                                run_history=False, i18n=demo.streamlab_i18n)
+    gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
+                        run_history=False, i18n=demo.streamlab_i18n)
+    sessions.install(app, demo)  # a visitor's session keeps what changed, not a copy of the whole page's config
+    return app
 
 
 def warm_up(found: list[lessons.Lesson]) -> None:
