@@ -141,3 +141,24 @@ def test_a_value_pickle_cannot_carry_arrives_as_its_text_and_the_rest_as_it_is(l
     assert (status, message) == ("done", "")
     assert panes["output"] == "before after"
     assert panes["log"].startswith("<unlocked _thread.lock object at ")
+
+
+class RecordingPipe:
+    def __init__(self):
+        self.writes: list[list] = []
+
+    def send(self, batch):
+        self.writes.append(list(batch))
+
+
+def test_the_sender_batches_a_burst_in_order_and_sends_a_lone_piece_at_once():
+    pipe = RecordingPipe()
+    sender = workers._Sender(pipe)
+    sender.send((1, "item", "alone"))
+    assert wait_for(lambda: pipe.writes == [[(1, "item", "alone")]], 5, 0.001), "a lone piece goes by itself"
+    burst = [(run_id, "item", f"piece {i}") for i in range(200) for run_id in (2, 3)]
+    for message in burst:
+        sender.send(message)
+    assert wait_for(lambda: sum(map(len, pipe.writes)) == 1 + len(burst), 10, 0.01)
+    assert [m for write in pipe.writes[1:] for m in write] == burst, "every piece, in the order the runs made them"
+    assert len(pipe.writes) - 1 < len(burst) / 4, f"{len(pipe.writes) - 1} writes for {len(burst)} pieces"
