@@ -6,7 +6,8 @@ mock in its own process).
 
 Learners are driven over Gradio's own HTTP protocol (queue/join, then the SSE data stream) by one async client
 process, not by N gradio_client objects, which would cost more CPU than the server. Per app and N it reports:
-runs completed with the exact text, p50/p95 time to the first visible text, median and p95 end against one
+runs completed with the exact text, p95 time to the first visible update (the run's first frame: "running", its
+elapsed time), p50/p95 time to the first visible text, median and p95 end against one
 learner alone (N = 1 in the same run), server CPU per streamed chunk summed over every process of the server
 (from /proc), and bytes sent to the learner per chunk. Bounded: every run has a deadline, every server is
 stopped by its PID, all traffic stays on 127.0.0.1. Compare ratios, not absolutes: the machine is shared.
@@ -206,7 +207,8 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
                     results.setdefault((app.name, n), []).append(asyncio.run(room(app, n, not args.fresh_sessions)))
         how = "fresh API sessions" if args.fresh_sessions else "each on a page opened beforehand"
         print(f"\nA room pressing Run on lesson 1 together, {how} ({args.rounds} rounds, medians over rounds)")
-        print(f"{'app':<24}{'N':>4}{'exact':>9}{'first p50':>11}{'first p95':>11}{'end p50':>9}{'end p95':>9}"
+        print(f"{'app':<24}{'N':>4}{'exact':>9}{'update p95':>12}{'first p50':>11}{'first p95':>11}"
+              f"{'end p50':>9}{'end p95':>9}"
               f"{'p50 vs 1':>10}{'ms CPU/chunk':>14}{'bytes/chunk':>13}")
         for app in apps:
             alone = statistics.median(statistics.median(r.end_s for r in runs if r.end_s)
@@ -214,13 +216,15 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
             for n in sizes:
                 rounds = results[(app.name, n)]
                 exact = min(sum(r.text == expected[app.name] for r in runs) for runs, _, _ in rounds)
+                update95 = statistics.median(pct([r.first_update_s for r in runs if r.first_update_s], 0.95)
+                                             for runs, _, _ in rounds)
                 first50 = statistics.median(pct([r.first_s for r in runs if r.first_s], 0.5) for runs, _, _ in rounds)
                 first95 = statistics.median(pct([r.first_s for r in runs if r.first_s], 0.95) for runs, _, _ in rounds)
                 end50 = statistics.median(pct([r.end_s for r in runs if r.end_s], 0.5) for runs, _, _ in rounds)
                 end95 = statistics.median(pct([r.end_s for r in runs if r.end_s], 0.95) for runs, _, _ in rounds)
                 cpu = statistics.median(1000 * c / max(1, k) for _, c, k in rounds)
                 per_chunk = statistics.median(sum(r.bytes for r in runs) / max(1, k) for runs, _, k in rounds)
-                print(f"{app.name:<24}{n:>4}{f'{exact}/{n}':>9}{first50:>10.2f}s{first95:>10.2f}s{end50:>8.2f}s"
+                print(f"{app.name:<24}{n:>4}{f'{exact}/{n}':>9}{update95:>11.2f}s{first50:>10.2f}s{first95:>10.2f}s{end50:>8.2f}s"
                       f"{end95:>8.2f}s{end50 / alone:>9.2f}×{cpu:>14.2f}{per_chunk:>13.0f}")
     finally:
         for app in apps:

@@ -106,6 +106,7 @@ class Run:
     """One event as a learner's page saw it stream, timed from the moment it was fired."""
 
     first_s: float | None = None  # the first text in the main pane
+    first_update_s: float | None = None  # the first update of the page (a run's first frame: "running", elapsed)
     end_s: float | None = None  # the event completed
     text: str = ""  # the main pane at the end
     updates: int = 0  # messages carrying output: every frame, the final one included
@@ -142,6 +143,8 @@ async def stream_event(http: httpx2.AsyncClient, url: str, body: dict) -> Run:
             if message.get("event_id") != event_id or "output" not in message:
                 continue
             run.updates += 1
+            if run.first_update_s is None:
+                run.first_update_s = time.perf_counter() - began
             run.text = main_pane(run.text, message["output"])
             if run.text and run.first_s is None:
                 run.first_s = time.perf_counter() - began
