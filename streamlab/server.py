@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
 
 from streamlab import lessons, providers, run_connections
@@ -78,6 +78,13 @@ def create_app(config: Config) -> FastAPI:
     app.state.hosting = config.hosting
     app.mount("/mock", create_mock())
     app.include_router(web_endpoint.router)
+
+    # Gradio's deep links (a button this page does not have) save a session's component values to the server's
+    # disk at any visitor's request, a typed key among them, and show them to whoever opens the link: refused
+    @app.api_route("/gradio_api/deep_link", methods=["GET", "POST"], include_in_schema=False)
+    def no_deep_links() -> None:
+        raise HTTPException(404, "Not Found")
+
     app.mount("/static", StaticFiles(directory=ASSETS), name="static")
     found = lessons.discover(config.lessons_root) if config.lessons_root else lessons.discover()
     app.state.lessons = found
