@@ -177,8 +177,10 @@ def connect(panel: Panel) -> None:
     notes = [component for row, note, _ in panel.notes for component in (row, note)]
     speed, fault = panel.inputs.index(panel.speed), panel.inputs.index(panel.fault)
 
-    # async, so each change runs on the server's event loop in the order the page sent it: in a thread pool a
-    # quick second change (a preset, then a URL) could finish before the first and be overwritten by it
+    # One event for every control of the panel, so the page sends one change at a time ("always_last": a change
+    # made while one is on its way waits, and only the newest values go): with an event per control, a key pasted
+    # just after a URL was typed could be stored first and then overwritten by the URL's change with no key,
+    # while the summary shown came from the key's change. Async, so it runs on the server's event loop.
     async def update(request: gr.Request, *values):
         settings = panel.settings(*values)
         lang = page_language.of_request(request)
@@ -191,9 +193,9 @@ def connect(panel: Panel) -> None:
         values[speed], values[fault] = "realistic", "none"
         return "realistic", "none", *await update(request, *values)
 
-    for component in panel.inputs:
-        component.change(update, panel.inputs, [panel.state, panel.summary, *notes], api_visibility="private",
-                         queue=False, show_progress="hidden")
+    gr.on([component.change for component in panel.inputs], update, panel.inputs,
+          [panel.state, panel.summary, *notes], api_visibility="private", queue=False, show_progress="hidden",
+          trigger_mode="always_last")
     for _, _, reset in panel.notes:
         reset.click(back_to_normal, panel.inputs, [panel.speed, panel.fault, panel.state, panel.summary, *notes],
                     api_visibility="private", queue=False, show_progress="hidden")

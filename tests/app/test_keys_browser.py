@@ -44,3 +44,52 @@ def test_key_typed_in_the_page_stays_in_that_session(browser, app_server, everyt
     assert "LEAKCHECK" not in everything_logged()
     first.context.close()
     second.context.close()
+
+
+# The page's requests for the provider panel's changes, counted and held back 400 ms in the browser, as a busy
+# server would answer them: enough for a second change to be made while the first is on its way.
+SLOW_PANEL = """
+(() => {
+  const real = window.fetch;
+  window.__panel = {inflight: 0, most: 0, sent: 0};
+  window.fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input.url;
+    const body = init && typeof init.body === "string" ? init.body : "";
+    if (!url.includes("/run/predict") || !body.includes("/mock/openai/v1")) return real(input, init);
+    const panel = window.__panel;
+    panel.sent += 1;
+    panel.most = Math.max(panel.most, ++panel.inflight);
+    try {
+      const answer = await real(input, init);
+      await new Promise((done) => setTimeout(done, 400));
+      return answer;
+    } finally {
+      panel.inflight -= 1;
+    }
+  };
+})();
+"""
+
+
+def test_quick_panel_changes_reach_the_server_one_at_a_time_and_the_newest_wins(browser, app_server):
+    # a key pasted right after the URL: with the URL's change still on its way, the key's change waits and goes
+    # with the newest values, so the server stores the key the summary names (it once kept the URL's, no key)
+    context = browser.new_context()
+    context.add_init_script(SLOW_PANEL)
+    page = context.new_page()
+    page.goto(app_server.url)
+    open_provider_panel(page)
+    page.get_by_label("OpenAI-compatible").check()
+    page.locator("#provider-panel").get_by_label("Endpoint preset").click()
+    page.get_by_role("option", name="Custom URL").click()
+    url = f"{app_server.url}/mock/openai/v1"
+    page.get_by_label("Base URL").fill(url)
+    page.wait_for_function("window.__panel.inflight === 1")  # the URL's change is on its way
+    page.locator("#api-key input").fill(FAKE_KEY)
+    expect(page.locator("#provider-summary")).to_contain_text("your key")
+    expect(page.locator("#provider-summary")).to_contain_text(f"at {url}")
+    panel = page.evaluate("window.__panel")
+    assert panel["sent"] >= 2 and panel["most"] == 1, f"panel changes in flight at once: {panel}"
+    page.locator("#run-01_basic").click()
+    expect(page.locator("#status-01_basic")).to_contain_text("rejected the API key")
+    context.close()
