@@ -175,6 +175,11 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else float("nan")
 
 
+def over_rounds(rounds: list, figure: str, q: float) -> float:
+    """The median over rounds of each round's `q` quantile of `figure` (a Run's time), runs without it left out."""
+    return statistics.median(pct([getattr(r, figure) for r in runs if getattr(r, figure)], q) for runs, _, _ in rounds)
+
+
 def options(description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--room", default="1,10,30,60,100", help="room sizes, the first one alone (1)")
@@ -216,12 +221,9 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
             for n in sizes:
                 rounds = results[(app.name, n)]
                 exact = min(sum(r.text == expected[app.name] for r in runs) for runs, _, _ in rounds)
-                update95 = statistics.median(pct([r.first_update_s for r in runs if r.first_update_s], 0.95)
-                                             for runs, _, _ in rounds)
-                first50 = statistics.median(pct([r.first_s for r in runs if r.first_s], 0.5) for runs, _, _ in rounds)
-                first95 = statistics.median(pct([r.first_s for r in runs if r.first_s], 0.95) for runs, _, _ in rounds)
-                end50 = statistics.median(pct([r.end_s for r in runs if r.end_s], 0.5) for runs, _, _ in rounds)
-                end95 = statistics.median(pct([r.end_s for r in runs if r.end_s], 0.95) for runs, _, _ in rounds)
+                update95 = over_rounds(rounds, "first_update_s", 0.95)
+                first50, first95 = over_rounds(rounds, "first_s", 0.5), over_rounds(rounds, "first_s", 0.95)
+                end50, end95 = over_rounds(rounds, "end_s", 0.5), over_rounds(rounds, "end_s", 0.95)
                 cpu = statistics.median(1000 * c / max(1, k) for _, c, k in rounds)
                 per_chunk = statistics.median(sum(r.bytes for r in runs) / max(1, k) for runs, _, k in rounds)
                 print(f"{app.name:<24}{n:>4}{f'{exact}/{n}':>9}{update95:>11.2f}s{first50:>10.2f}s{first95:>10.2f}s{end50:>8.2f}s"

@@ -14,17 +14,21 @@ from streamlab.server import BackgroundServer
 KEY = "sk-visitor-DEEPLINK-0123456789abcdef"
 
 
+def files_in(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
+
+
 @pytest.mark.parametrize("public", [True, False], ids=["public", "local"])
 def test_a_deep_link_request_writes_nothing_and_shows_no_key(public):
     with BackgroundServer(concurrency=8, hosting=Hosting(public=public)) as app:
         uploads = Path(app.app.state.demo.GRADIO_CACHE)
-        before = {p for p in uploads.rglob("*") if p.is_file()} if uploads.exists() else set()
+        before = files_in(uploads)
         visitor = GradioSession(app.url)
         choose(visitor, "compatible", base_url="https://api.example.com/v1", key=KEY, model="m")
         for method in ("GET", "POST"):
             answer = httpx2.request(method, f"{app.url}/gradio_api/deep_link",
                                     params={"session_hash": visitor.session_hash}, timeout=30)
             assert answer.status_code == 404 and KEY not in answer.text
-        written = ({p for p in uploads.rglob("*") if p.is_file()} if uploads.exists() else set()) - before
+        written = files_in(uploads) - before
         assert not [p for p in written if "deep_links" in p.parts], "a deep link was saved"
         assert not [p for p in written if KEY in p.read_text(errors="replace")], "the key reached the disk"
