@@ -84,17 +84,21 @@ class Replicas:
                             {"STREAMLAB_WORKERS": workers, **self.env, "GRADIO_SERVER_NAME": "127.0.0.1",
                              "GRADIO_SERVER_PORT": str(port)})
             self._wait_for_replicas(timeout)
-            (self.folder / "streamlab.conf").write_text(site_config(self.port, self.ports), encoding="utf-8")
-            shutil.copy(RECIPE / "nginx.conf", self.folder / "nginx.conf")
-            self.nginx = self._spawn([NGINX, "-p", str(self.folder), "-c", str(self.folder / "nginx.conf"),
-                                      "-g", "daemon off;"], "nginx.log")
-            if not answers(f"{self.url}/mock/_stats", 30):
-                raise RuntimeError("nginx did not start")
+            self.start_balancer()
         except BaseException as exc:
             logs = self.logs()
             self.stop()
             raise RuntimeError(f"{exc}; logs: {logs}") from exc
         return self
+
+    def start_balancer(self) -> None:
+        """nginx with the recipe, in front of whatever answers on `self.ports`."""
+        (self.folder / "streamlab.conf").write_text(site_config(self.port, self.ports), encoding="utf-8")
+        shutil.copy(RECIPE / "nginx.conf", self.folder / "nginx.conf")
+        self.nginx = self._spawn([NGINX, "-p", str(self.folder), "-c", str(self.folder / "nginx.conf"),
+                                  "-g", "daemon off;"], "nginx.log")
+        if not answers(f"{self.url}/mock/_stats", 30):
+            raise RuntimeError("nginx did not start")
 
     def _wait_for_replicas(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -23,6 +23,9 @@ from streamlab.workers import Pool, size_from_env
 
 log = logging.getLogger("streamlab")
 ASSETS = ROOT / "assets"
+# How long the server keeps an idle HTTP connection open (uvicorn's own default, said here so that a balancer in
+# front can let go of its idle connections first: deploy/nginx/streamlab.conf keeps them 4 s).
+KEEP_ALIVE_S = 5
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ def serve(config: Config | None = None) -> None:
     try:
         # loop="asyncio": the connection guard is a Python audit hook, which uvloop's C sockets would not call
         uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3,
-                    loop="asyncio")
+                    timeout_keep_alive=KEEP_ALIVE_S, loop="asyncio")
     finally:
         if pool is not None:
             pool.close()
