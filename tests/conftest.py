@@ -1,7 +1,6 @@
 """Shared fixtures: one mock provider per test session, on a free port, over real HTTP; Debian's Chromium
 driven by Playwright for the browser tests (never `playwright install`: it cannot download here)."""
 
-import os
 import sys
 import textwrap
 from pathlib import Path
@@ -12,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from debian_tools import need  # noqa: E402
 
 from streamlab.mock.server import start_in_thread  # noqa: E402
 
@@ -51,10 +52,7 @@ def browser():
     """One Chromium per test module. Module scope on purpose: Playwright's sync API holds an event loop in
     this thread while it is open, and other tests' `asyncio.run` must not meet it. Keep browser tests in
     modules of their own (`test_*_browser.py`)."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the browser tests: install Debian's chromium ({CHROMIUM})")
-        pytest.skip(f"Debian's chromium is not installed at {CHROMIUM}")
+    need(CHROMIUM, "chromium", "the browser tests")
     from playwright.sync_api import expect, sync_playwright
 
     # what a page shows after a run may take a while on a loaded machine (three test workers, each server's

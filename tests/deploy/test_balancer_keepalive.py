@@ -5,15 +5,14 @@ reset and answers 502 (seen once in the two-replica test on queue/join; 12 of 87
 reproduction). Here a stand-in replica answers every request and never closes a connection itself, and notes how
 long each connection stayed idle before nginx closed it."""
 
-import os
 import queue
 import socket
 import threading
 import time
-from pathlib import Path
 
 import httpx2
 import pytest
+from debian_tools import need
 
 from deploy.replicas import NGINX, Replicas
 from streamlab.server import KEEP_ALIVE_S
@@ -59,10 +58,7 @@ class StandIn:
 
 @pytest.fixture
 def balancer():
-    if not Path(NGINX).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the balancer test: install Debian's nginx ({NGINX})")
-        pytest.skip(f"Debian's nginx is not installed at {NGINX}")
+    need(NGINX, "nginx", "the balancer test")
     stand_in = StandIn()
     replicas = Replicas(1)
     replicas.ports = [stand_in.port]

@@ -3,12 +3,11 @@ a room of learners each kept on one replica by the affinity cookie, streaming le
 the balancer; the mock and /api/chat/stream reachable and unbuffered through it too."""
 
 import asyncio
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx2
 import pytest
+from debian_tools import need
 from gradio_session import Run, event_body, index_of, load_index, new_session_hash, panel_index, stream_event
 
 from deploy.replicas import NGINX, Replicas
@@ -28,10 +27,7 @@ pytestmark = pytest.mark.timeout(360)
 
 @pytest.fixture(scope="module")
 def balanced():
-    if not Path(NGINX).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the replica test: install Debian's nginx ({NGINX})")
-        pytest.skip(f"Debian's nginx is not installed at {NGINX}")
+    need(NGINX, "nginx", "the replica test")
     with Replicas(2, env={"STREAMLAB_CONCURRENCY": str(LEARNERS)}) as replicas:
         yield replicas
 
