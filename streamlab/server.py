@@ -192,7 +192,8 @@ class BackgroundServer:
                              workers=size_from_env() if workers is None else workers)
         self.app = create_app(self.config)
         self.pool = self.app.state.pool
-        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", loop="asyncio"))
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S,
+                                                    loop="asyncio"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
     def start(self, timeout: float = 30.0) -> BackgroundServer:
