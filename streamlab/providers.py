@@ -48,7 +48,8 @@ class Settings:
     model: str = ""
     api_key: str = field(default="", repr=False)
     base_url: str = ""
-    mock_url: str = ""  # root of the mock, e.g. http://127.0.0.1:7860/mock
+    mock_url: str = ""  # root of the mock where runs reach it, e.g. http://127.0.0.1:40123/mock (its own process)
+    mock_relay_url: str = ""  # the same mock through the app's own port, e.g. http://127.0.0.1:7860/mock
     ttft_ms: int | None = None
     token_ms: int | None = None
     jitter_ms: int | None = None
@@ -59,6 +60,21 @@ class Settings:
     @property
     def resolved_model(self) -> str:
         return self.model.strip() or DEFAULT_MODELS.get(self.provider, "")
+
+    @property
+    def mock_urls(self) -> tuple[str, ...]:
+        """Every URL of the app's own mock (a base URL under one of them is the mock, always allowed)."""
+        return tuple(url for url in (self.mock_url, self.mock_relay_url) if url)
+
+
+@dataclass(frozen=True)
+class MockUrls:
+    """Where the app's mock is: `direct`, its own process, where runs reach it; `relay`, `/mock` on the app's port."""
+    direct: str = ""
+    relay: str = ""
+
+    def apply(self, settings: Settings) -> Settings:
+        return replace(settings, mock_url=self.direct, mock_relay_url=self.relay)
 
 
 # Each server key, and the one endpoint it may be sent to: the configured base URL, else the provider's API.
@@ -152,7 +168,7 @@ def resolve(settings: Settings, hosting=None, look_up_hosts: bool = True) -> Set
         if settings.provider != "compatible":
             url = OFFICIAL_URLS[settings.provider] if hosting.public else server_url
         elif typed:
-            url = url_guard.check_url(typed, public=hosting.public, mock_url=settings.mock_url,
+            url = url_guard.check_url(typed, public=hosting.public, mock_urls=settings.mock_urls,
                                       look_up=look_up_hosts)
         else:
             raise ProviderError(NEEDS_URL)

@@ -167,7 +167,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         if hosting.public and settings.key_source == "server":  # the owner's endpoint is not shown to visitors
             secrets += [settings.base_url] if settings.base_url not in providers.OFFICIAL_URLS.values() else []
         # a learner's URL on a public server: every connection the run opens is checked where it lands
-        guard = url_guard.guard_for(settings.mock_url) if hosting.public and settings.key_source == "learner" else None
+        guard = url_guard.guard_for(settings.mock_urls) if hosting.public and settings.key_source == "learner" else None
         if pool is not None:
             def deliver(what: str, payload) -> None:
                 queue.put_nowait(payload if what == "item" else _END if what == "end"

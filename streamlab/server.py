@@ -1,9 +1,12 @@
 """The one web server: the Gradio page at `/`, the mock at `/mock`, static assets at `/static`, the
 web-integration SSE endpoint at `/api/chat/stream`. One port; the lessons' snippets run in worker processes
-(streamlab.workers), one per core unless STREAMLAB_WORKERS says otherwise."""
+(streamlab.workers), one per core unless STREAMLAB_WORKERS says otherwise, and the mock in a process of its own
+(streamlab.mock_process), which `/mock` relays to and the runs reach directly."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib.util
 import logging
 import os
@@ -19,6 +22,8 @@ from fastapi.staticfiles import StaticFiles
 from streamlab import lessons, providers, run_connections
 from streamlab.hosting import Hosting
 from streamlab.lessons import ROOT
+from streamlab.mock_process import MockProcess
+from streamlab.mock_relay import MockRelay
 from streamlab.workers import Pool, size_from_env
 
 log = logging.getLogger("streamlab")
@@ -56,10 +61,14 @@ class Config:
         return self.concurrency + 64
 
     @property
+    def local_host(self) -> str:
+        """The address this machine reaches the server on (loopback unless bound to one specific address)."""
+        return self.host if self.host not in ("0.0.0.0", "::", "") else "127.0.0.1"
+
+    @property
     def mock_url(self) -> str:
-        """Where this process reaches its own mock (loopback unless bound to one specific address)."""
-        local = self.host if self.host not in ("0.0.0.0", "::", "") else "127.0.0.1"
-        return f"http://{local}:{self.port}/mock"
+        """The mock as reached through this server's own port (relayed to the mock's process)."""
+        return f"http://{self.local_host}:{self.port}/mock"
 
 
 def create_app(config: Config) -> FastAPI:
@@ -69,17 +78,28 @@ def create_app(config: Config) -> FastAPI:
 
     from streamlab import web_endpoint
     from streamlab.i18n.page_language import PageLanguage
-    from streamlab.mock import create_app as create_mock
     from streamlab.ui import navigation, sessions
     from streamlab.ui.page import build_demo
 
     run_connections.install()  # each run's connections: checked in public mode, cut on Stop
     _no_matplotlib_lookups()
     providers.hold_sdk_environment()  # SDK settings from the environment go to the server's endpoints only
-    app = FastAPI(title="StreamLab", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.mock_url = config.mock_url
+    # the mock runs in its own process while the server runs (its port is chosen now); `/mock` relays to it
+    mock = MockProcess()  # on 127.0.0.1: only this machine's processes reach it there
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        await asyncio.to_thread(mock.start)
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(mock.stop)
+
+    app = FastAPI(title="StreamLab", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.mock = mock
+    app.state.mock_url = mock.url  # where runs reach the mock: its own process
     app.state.hosting = config.hosting
-    app.mount("/mock", create_mock())
+    app.mount("/mock", MockRelay(mock.url))
     app.include_router(web_endpoint.router)
 
     # Gradio's deep links (a button this page does not have) save a session's component values to the server's
@@ -94,7 +114,7 @@ def create_app(config: Config) -> FastAPI:
     # the snippets run in worker processes, off this process's event loop and GIL; they start with the first
     # run, or at `serve()`, and stop with the server
     app.state.pool = Pool(config.workers, config.lessons_root) if config.workers else None
-    demo = build_demo(config.mock_url, found, config.hosting, app.state.pool)
+    demo = build_demo(providers.MockUrls(mock.url, config.mock_url), found, config.hosting, app.state.pool)
     demo.max_threads = config.queue_slots  # read by queue(); also sizes the thread limiter of sync callbacks
     demo.queue(default_concurrency_limit=config.concurrency)
     demo.state_session_capacity = config.session_capacity

@@ -90,17 +90,17 @@ def origin_of(url: str) -> Origin | None:
     return Origin(parts.scheme.lower(), (parts.hostname or "").lower(), port)
 
 
-def is_mock(url: str, mock_url: str) -> bool:
-    """Whether `url` is the app's own built-in mock (always allowed), e.g. …/mock/openai/v1."""
-    if not mock_url:
+def is_mock(url: str, mock_urls: tuple[str, ...]) -> bool:
+    """Whether `url` is the app's own built-in mock (always allowed), e.g. …/mock/openai/v1, under one of the
+    mock's URLs (its own process's, and `/mock` on the app's port)."""
+    parts = urlsplit(url)
+    if ".." in parts.path or "%" in parts.path:
         return False
-    parts, mock = urlsplit(url), urlsplit(mock_url)
-    prefix = mock.path.rstrip("/") + "/"
-    return (origin_of(url) == origin_of(mock_url) and parts.path.startswith(prefix)
-            and ".." not in parts.path and "%" not in parts.path)
+    return any(origin_of(url) == origin_of(root) and parts.path.startswith(urlsplit(root).path.rstrip("/") + "/")
+               for root in mock_urls if root)
 
 
-def check_url(url: str, *, public: bool, mock_url: str = "", look_up: bool = True) -> str:
+def check_url(url: str, *, public: bool, mock_urls: tuple[str, ...] = (), look_up: bool = True) -> str:
     """The base URL, stripped, if a run may use it; otherwise ProviderError saying why. Checked before any
     request. In public mode the host is resolved here, and the run's guard checks the address connected to later."""
     url = url.strip()
@@ -122,7 +122,7 @@ def check_url(url: str, *, public: bool, mock_url: str = "", look_up: bool = Tru
                             "put the key in the API key field.")
     if not parts.hostname:
         raise ProviderError("The base URL has no host name.")
-    if is_mock(url, mock_url):
+    if is_mock(url, mock_urls):
         return url
     if not public:
         return url
@@ -157,10 +157,11 @@ class Guard:
             raise AddressRefused(f"Refused to connect to {host}: it is {reason}, and {PUBLIC_RULE}.")
 
 
-def guard_for(mock_url: str) -> Guard:
-    mock = origin_of(mock_url) if mock_url else None
+def guard_for(mock_urls: tuple[str, ...]) -> Guard:
     allowed = set()
-    if mock is not None and mock.host:
-        for ip in resolve(mock.host, mock.port):
-            allowed.add((str(ip), mock.port))
+    for mock_url in mock_urls:
+        mock = origin_of(mock_url) if mock_url else None
+        if mock is not None and mock.host:
+            for ip in resolve(mock.host, mock.port):
+                allowed.add((str(ip), mock.port))
     return Guard(frozenset(allowed))

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import gradio as gr
 
-from streamlab import runner, workers
+from streamlab import providers, runner, workers
 from streamlab.hosting import Hosting
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import lesson_key, option_label, pane, t
@@ -120,7 +119,7 @@ def error_tab(lesson: Lesson) -> None:
         gr.Markdown(f"`{lesson.snippet_path.name}`: {lesson.error}", elem_classes="lesson-error")
 
 
-def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: Hosting | None = None,
+def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls, hosting: Hosting | None = None,
           limits: Limits | None = None, pool: workers.Pool | None = None) -> None:
     if lesson.error:
         error_tab(lesson)
@@ -158,7 +157,7 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock_url: str, hosting: H
         names = [o.name for o in lesson.options]
 
         async def run(request: gr.Request, settings, prompt_text, *option_values):
-            settings = replace(settings, mock_url=mock_url)
+            settings = mock.apply(settings)
             session = getattr(request, "session_hash", None) or ""
             lang = page_language.of_request(request)
             metrics_value, chart_value, metrics_at, shown_first = "", "", 0.0, False

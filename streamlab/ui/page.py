@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from streamlab import lessons, workers
+from streamlab import lessons, providers, workers
 from streamlab.hosting import Hosting
 from streamlab.i18n import interface, page_language
 from streamlab.i18n.interface import t
@@ -15,9 +15,11 @@ from streamlab.limits import Limits
 from streamlab.ui import lesson_tab, navigation, provider_panel
 
 
-def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None,
-               pool: workers.Pool | None = None) -> gr.Blocks:
-    """`pool`: the worker processes that run the snippets (None: runs in this process)."""
+def build_demo(mock: providers.MockUrls | str, found: list[lessons.Lesson] | None = None,
+               hosting: Hosting | None = None, pool: workers.Pool | None = None) -> gr.Blocks:
+    """`mock`: where the app's mock is (a string: one URL, reached directly); `pool`: the worker processes that
+    run the snippets (None: runs in this process)."""
+    mock = providers.MockUrls(mock) if isinstance(mock, str) else mock
     found = lessons.discover() if found is None else found
     hosting = hosting or Hosting()
     limits = Limits(hosting)  # one per server: counted here, never in the page
@@ -30,7 +32,7 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
                                 elem_id="language-switch", scale=0, min_width=160)
         language.change(None, language, None, js=page_language.SWITCH_JS, queue=False, api_visibility="private",
                         show_progress="hidden")
-        panel = provider_panel.build(hosting, mock_url)
+        panel = provider_panel.build(hosting, mock)
         with gr.Row(elem_id="course", equal_height=False):
             with gr.Column(scale=0, min_width=230, elem_id="course-nav-column"):
                 navigation.build(found, i18n.translations_dict)
@@ -38,7 +40,7 @@ def build_demo(mock_url: str, found: list[lessons.Lesson] | None = None, hosting
                 # "wrap": every tab button stays in the page (hidden by CSS), so a lesson opens by its button
                 with gr.Tabs(elem_id="lesson-tabs", overflow_behavior="wrap"):
                     for lesson in found:
-                        lesson_tab.build(lesson, panel, mock_url, hosting, limits, pool)
+                        lesson_tab.build(lesson, panel, mock, hosting, limits, pool)
                 if not found:
                     gr.Markdown(t("no_lessons"))
         provider_panel.connect(panel)  # its events, now that every tab's note on the mock exists

@@ -110,7 +110,7 @@ def made_strings(hosting: Hosting | None = None) -> dict[str, str]:
     return {"hosting.note": hosting.note(), "provider.summary": describe(initial_settings(hosting), hosting)}
 
 
-def build(hosting: Hosting | None = None, mock_url: str = "") -> Panel:
+def build(hosting: Hosting | None = None, mock: providers.MockUrls | None = None) -> Panel:
     """Render the panel; return it, with the State that carries this session's Settings."""
     hosting = hosting or Hosting()
     start = initial_settings(hosting)
@@ -139,7 +139,7 @@ def build(hosting: Hosting | None = None, mock_url: str = "") -> Panel:
     inputs = [provider, preset, base_url, model, key, speed, fault]
 
     def settings(*values) -> providers.Settings:
-        return replace(settings_for(*values), mock_url=mock_url)
+        return (mock or providers.MockUrls()).apply(settings_for(*values))
 
     def on_provider(choice, preset_choice):
         default = providers.DEFAULT_MODELS[choice]

@@ -1,0 +1,104 @@
+"""`/mock` on the app's own port: each request passed to the mock's own process (streamlab.mock_process), its answer
+streamed back as the mock writes it.
+
+The lessons' runs talk to the mock's process directly; this relay is for everything outside the app that knows only
+the one public port: `curl`, the official SDKs pointed at `…/mock/openai/v1`, a balancer's health check, the stats.
+It keeps what a learner would see from the mock itself: the status, the headers, each write as its own chunk, a
+stream the mock cuts (the `disconnect` fault) cut here too, and a learner who goes away closing the mock's stream.
+"""
+
+from __future__ import annotations
+
+import httpx2
+
+from streamlab.mock.streaming import AbortConnection, hide_abort_tracebacks, until_disconnect
+
+# Connection-level headers belong to one hop; `host` names this server, not the mock's.
+HOP_HEADERS = {b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"te", b"trailer",
+               b"transfer-encoding", b"upgrade", b"host", b"content-length"}
+MAX_BODY_BYTES = 4 * 1024 * 1024  # a request larger than any lesson sends: refused, not held in memory
+
+
+class MockRelay:
+    def __init__(self, target: str):
+        self.target = target.rstrip("/")  # e.g. http://127.0.0.1:40123/mock
+        self._client: httpx2.AsyncClient | None = None
+        hide_abort_tracebacks()
+
+    @property
+    def client(self) -> httpx2.AsyncClient:
+        if self._client is None:  # made on the server's event loop, at the first request
+            self._client = httpx2.AsyncClient(timeout=httpx2.Timeout(None, connect=10),
+                                              limits=httpx2.Limits(max_connections=None,
+                                                                   max_keepalive_connections=20))
+        return self._client
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return
+        try:
+            body = await _read_body(receive)
+        except _Gone:
+            return
+        if body is None:
+            await _plain(send, 413, "Request body too large.")
+            return
+        query = scope.get("query_string", b"")
+        url = self.target + _path_inside(scope) + (f"?{query.decode('latin-1')}" if query else "")
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() not in HOP_HEADERS]
+        request = self.client.build_request(scope["method"], url, headers=headers, content=body)
+        try:
+            upstream = await self.client.send(request, stream=True)
+        except httpx2.HTTPError:
+            await _plain(send, 502, "The mock is not answering.")
+            return
+        try:
+            await until_disconnect(_pass_on(upstream, send), receive)
+        finally:
+            await upstream.aclose()
+
+
+async def _pass_on(upstream: httpx2.Response, send) -> None:
+    headers = [(k, v) for k, v in upstream.headers.raw if k.lower() not in HOP_HEADERS]
+    if "content-length" in upstream.headers:  # a whole JSON answer: its length, as the mock said it
+        headers.append((b"content-length", upstream.headers["content-length"].encode()))
+    await send({"type": "http.response.start", "status": upstream.status_code, "headers": headers})
+    try:
+        async for chunk in upstream.aiter_raw():
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    except httpx2.HTTPError as exc:  # the mock cut the stream: cut this one too, not end it as if complete
+        raise AbortConnection("the mock closed the stream") from exc
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+class _Gone(Exception):
+    """The client went away before its request was read."""
+
+
+async def _read_body(receive) -> bytes | None:
+    """The request's body; None when it is larger than MAX_BODY_BYTES."""
+    parts, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _Gone
+        parts.append(message.get("body", b""))
+        size += len(parts[-1])
+        if size > MAX_BODY_BYTES:
+            return None
+        if not message.get("more_body", False):
+            return b"".join(parts)
+
+
+def _path_inside(scope) -> str:
+    """The request's path below where the relay is mounted (Starlette keeps the full path in `path`)."""
+    path, root = scope["path"], scope.get("root_path", "")
+    return path[len(root):] if root and path.startswith(root) else path
+
+
+async def _plain(send, status: int, text: str) -> None:
+    body = text.encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
