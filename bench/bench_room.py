@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import subprocess
@@ -59,6 +60,8 @@ class App:
     pids: Callable[[], list[int]]  # every process serving, now
     stop: Callable[[], None]
     config: dict = field(default_factory=dict)
+    role: Callable[[int], str] | None = None  # what a process of `pids` does (web, workers, mock), if told
+    cpu_by_role: dict = field(default_factory=dict)  # N -> [{role: CPU seconds} for each round]
 
     def __post_init__(self) -> None:
         self.config = self.config or httpx2.get(f"{self.url}/config", timeout=30).json()
@@ -97,6 +100,15 @@ def with_children(pid: int) -> list[int]:
     return found
 
 
+def streamlab_role(web_pid: int) -> Callable[[int], str]:
+    def role(pid: int) -> str:
+        if pid == web_pid:
+            return "web"
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+        return "mock" if b"streamlab.mock_process" in cmdline else "workers"
+    return role
+
+
 def start_streamlab(concurrency: int, workers: str = "auto", name: str = "StreamLab") -> App:
     port = free_port()
     process = _spawn(["app.py"], {"GRADIO_SERVER_PORT": str(port), "STREAMLAB_CONCURRENCY": str(concurrency),
@@ -106,7 +118,7 @@ def start_streamlab(concurrency: int, workers: str = "auto", name: str = "Stream
         process.kill()
         raise RuntimeError("StreamLab did not start")
     return App(name, url, [f"{url}/mock"], "run_01_basic", [None, PROMPT], lambda: with_children(process.pid),
-               _stopper([process]))
+               _stopper([process]), role=streamlab_role(process.pid))
 
 
 def start_streamlab_one_process(concurrency: int) -> App:
@@ -150,7 +162,11 @@ def expected_text(app: App) -> str:
 
 
 def chunks_sent(app: App) -> int:
-    return sum(httpx2.get(f"{url}/_stats", timeout=30).json()["chunks_sent"] for url in app.mock_urls)
+    return chunks_sent_at(app.mock_urls)
+
+
+def chunks_sent_at(mock_urls: list[str]) -> int:
+    return sum(httpx2.get(f"{url}/_stats", timeout=30).json()["chunks_sent"] for url in mock_urls)
 
 
 async def room(app: App, n: int, opened: bool = True) -> tuple[list[Run], float, int]:
@@ -163,11 +179,43 @@ async def room(app: App, n: int, opened: bool = True) -> tuple[list[Run], float,
     for _ in range(n):
         await asyncio.wait_for(ready.get(), RUN_DEADLINE_S)
     await asyncio.sleep(0.2)
-    cpu_before = cpu_seconds(app.pids())
+    pids = app.pids()
+    each_before = {pid: cpu_seconds([pid]) for pid in pids}
     start.set()
     done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), RUN_DEADLINE_S + 30)
-    cpu = cpu_seconds(app.pids()) - cpu_before
+    each = {pid: cpu_seconds([pid]) - before for pid, before in each_before.items()}
+    cpu = sum(each.values())
+    if app.role is not None:
+        by_role: dict[str, float] = {}
+        for pid, seconds in each.items():
+            by_role[app.role(pid)] = by_role.get(app.role(pid), 0.0) + seconds
+        app.cpu_by_role.setdefault(n, []).append(by_role)
     return [r if isinstance(r, Run) else Run() for r in done], cpu, chunks_sent(app) - chunks_before
+
+
+def floor_round(mock_pid: int, mock_url: str, n: int, expected: str) -> tuple[float, int, int]:
+    """The snippet alone at N = `n` (bench/snippet_floor.py): one process per core, n runs in all, in threads,
+    against the mock in its own process; (CPU seconds of those processes and the mock while the runs stream,
+    chunks the mock streamed, runs that ended with the exact text)."""
+    cores = os.cpu_count() or 1
+    shares = [k for k in (n // cores + (i < n % cores) for i in range(cores)) if k]
+    processes = [subprocess.Popen([sys.executable, "bench/snippet_floor.py", mock_url, str(k)], cwd=ROOT,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for k in shares]
+    try:
+        for process in processes:
+            if process.stdout.readline().strip() != "ready":
+                raise RuntimeError("a floor process did not start")
+        chunks_before, mock_before = chunks_sent_at([mock_url]), cpu_seconds([mock_pid])
+        for process in processes:
+            process.stdin.write("go\n")
+            process.stdin.flush()
+        results = [json.loads(process.stdout.readline()) for process in processes]
+        mock_cpu = cpu_seconds([mock_pid]) - mock_before
+        chunks = chunks_sent_at([mock_url]) - chunks_before
+    finally:
+        _stopper(processes)()
+    exact = sum(text == expected for result in results for text in result["texts"])
+    return sum(result["cpu_s"] for result in results) + mock_cpu, chunks, exact
 
 
 def pct(values: list[float], q: float) -> float:
@@ -197,10 +245,15 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
     sizes = [int(n) for n in args.room.split(",")]
     concurrency = max(sizes) + 28
     apps: list[App] = []
+    floor_mock_port = free_port()
+    floor_mock = _spawn(["-m", "streamlab.mock", "--port", str(floor_mock_port)])
+    floor_mock_url, floors = f"http://127.0.0.1:{floor_mock_port}", []
     try:
         for starter in starters:
             apps.append(starter(concurrency))
         expected = {app.name: expected_text(app) for app in apps}
+        if not answers(f"{floor_mock_url}/_stats", 60):
+            raise RuntimeError("the floor's mock did not start")
         print("cold start, one learner (the first run of each server):")
         for app in apps:
             [run], _, _ = asyncio.run(room(app, 1))
@@ -210,6 +263,7 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
             for n in sizes:
                 for app in apps:  # interleaved, so both meet the same machine
                     results.setdefault((app.name, n), []).append(asyncio.run(room(app, n, not args.fresh_sessions)))
+            floors.append(floor_round(floor_mock.pid, floor_mock_url, sizes[-1], expected[apps[0].name]))
         how = "fresh API sessions" if args.fresh_sessions else "each on a page opened beforehand"
         print(f"\nA room pressing Run on lesson 1 together, {how} ({args.rounds} rounds, medians over rounds)")
         print(f"{'app':<24}{'N':>4}{'exact':>9}{'update p95':>12}{'first p50':>11}{'first p95':>11}"
@@ -228,9 +282,23 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
                 per_chunk = statistics.median(sum(r.bytes for r in runs) / max(1, k) for runs, _, k in rounds)
                 print(f"{app.name:<24}{n:>4}{f'{exact}/{n}':>9}{update95:>11.2f}s{first50:>10.2f}s{first95:>10.2f}s{end50:>8.2f}s"
                       f"{end95:>8.2f}s{end50 / alone:>9.2f}×{cpu:>14.2f}{per_chunk:>13.0f}")
+        top = sizes[-1]
+        for app in apps:
+            if app.cpu_by_role.get(top):
+                chunks = [k for _, _, k in results[(app.name, top)]]
+                shares = {role: statistics.median(1000 * r.get(role, 0.0) / max(1, k)
+                                                  for r, k in zip(app.cpu_by_role[top], chunks))
+                          for role in sorted({role for r in app.cpu_by_role[top] for role in r})}
+                print(f"\n{app.name} at N = {top}, ms CPU per chunk by process: "
+                      + ", ".join(f"{role} {ms:.2f}" for role, ms in shares.items()))
+        floor_cpu = statistics.median(1000 * c / max(1, k) for c, k, _ in floors)
+        print(f"The floor at N = {top}: lesson 1's snippet alone, no web server (bench/snippet_floor.py, one process "
+              f"per core, the mock in its own): {floor_cpu:.2f} ms CPU per chunk "
+              f"({min(e for _, _, e in floors)}/{top} exact)")
     finally:
         for app in apps:
             app.stop()
+        _stopper([floor_mock])()
 
 
 def main() -> None:
