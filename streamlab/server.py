@@ -79,7 +79,7 @@ def create_app(config: Config) -> FastAPI:
 
     from streamlab import web_endpoint
     from streamlab.i18n.page_language import PageLanguage
-    from streamlab.ui import navigation, sessions
+    from streamlab.ui import login_check, navigation, sessions
     from streamlab.ui.page import build_demo
 
     run_connections.install()  # each run's connections: checked in public mode, cut on Stop
@@ -130,6 +130,8 @@ def create_app(config: Config) -> FastAPI:
     gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
                         run_history=False, i18n=demo.streamlab_i18n)
     sessions.install(app, demo)  # a visitor's session keeps what changed, not a copy of the whole page's config
+    if not login_check.install(sessions.gradio_app_of(app, demo)):  # no thread hop per queue request: no login here
+        log.warning("Gradio's login check was not found; each queue request runs it in a worker thread")
     return app
 
 

@@ -38,9 +38,14 @@ class LeanStateHolder(StateHolder):
 def install(app, demo) -> LeanStateHolder:
     """Give the Gradio app mounted in `app` (by `gr.mount_gradio_app`) for `demo` a lean session store: before
     the server starts, so it holds no session yet."""
-    mounted = [route.app for route in app.routes if getattr(getattr(route, "app", None), "get_blocks", None)]
-    gradio_app = next(a for a in mounted if a.get_blocks() is demo)
+    gradio_app = gradio_app_of(app, demo)
     holder = LeanStateHolder()
     holder.set_blocks(demo)  # Gradio's own wiring: the page's capacity, and `demo.state_holder`
     gradio_app.state_holder = holder
     return holder
+
+
+def gradio_app_of(app, demo):
+    """The Gradio app (Gradio's FastAPI `App`) that `gr.mount_gradio_app` mounted in `app` for `demo`."""
+    mounted = [route.app for route in app.routes if getattr(getattr(route, "app", None), "get_blocks", None)]
+    return next(a for a in mounted if a.get_blocks() is demo)
