@@ -1,4 +1,4 @@
-"""Memory per session: RSS of the server (its web process and worker processes) after 100 and after 1,000
+"""Memory per session: RSS of the server (its web process, worker processes and mock) after 100 and after 1,000
 learners, each a new session that runs lesson 1 once through Gradio's HTTP protocol (the way a public Space
 meets its visitors).
 
@@ -76,7 +76,7 @@ def main() -> None:
             done = target
             marks[target] = total()
             print(f"RSS after {target:>5} one-run sessions: {marks[target]:.0f} MB (web process "
-                  f"{rss_mb(app.pids()[0]):.0f} MB, {len(app.pids()) - 1} worker processes and the rest)")
+                  f"{rss_mb(app.pids()[0]):.0f} MB; {len(app.pids()) - 1} more: the workers, the mock, the rest)")
         grow = marks[args.sessions] - marks[100]
         print(f"growth from 100 to {args.sessions}: {grow:+.0f} MB ({1024 * grow / (args.sessions - 100):.0f} KB "
               "per session)")
