@@ -8,7 +8,9 @@ backlog instead of failing. The lessons' runs reach the mock at `url`; `/mock` o
 (streamlab.mock_relay), for curl, the official SDKs and anything else outside the app.
 
 The child lives as long as the web process: it reads its stdin, a pipe from the parent, and exits when that pipe
-closes, which happens however the parent ends (a clean stop, Ctrl-C, a kill).
+closes, which happens however the parent ends (a clean stop, Ctrl-C, a kill). A child that ends on its own (killed,
+out of memory) is started again on the same socket: the runs it was streaming fail with a connection error, the
+next ones find the mock where it was.
 
     python -m streamlab.mock_process FD      (started by MockProcess, not by hand: `python -m streamlab.mock` is)
 """
@@ -27,6 +29,7 @@ from pathlib import Path
 log = logging.getLogger("streamlab.mock")
 PREFIX = "/mock"  # the same path as on the app's own port, so the two URLs differ only in their port
 START_TIMEOUT_S = 30.0
+RESTART_PAUSE_S = 1.0  # between a child's end and its replacement: a child that cannot start does not spin
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -40,30 +43,51 @@ class MockProcess:
         self.url = f"http://{host}:{self.sock.getsockname()[1]}{PREFIX}"
         self.process: subprocess.Popen | None = None
         self._lock = threading.Lock()
+        self._stopping = threading.Event()
 
     @property
     def pid(self) -> int | None:
         return self.process.pid if self.process else None
 
     def start(self, timeout: float = START_TIMEOUT_S) -> MockProcess:
-        """Start the child (once; again if it died) and wait until it answers."""
+        """Start the child and wait until it answers; from then on a watcher starts it again whenever it ends."""
         from streamlab.server import answers
 
         with self._lock:
-            if self.process is not None and self.process.poll() is None:
+            if self.process is not None:
                 return self
-            fd = self.sock.fileno()
-            self.process = subprocess.Popen([sys.executable, "-m", "streamlab.mock_process", str(fd)],
-                                            pass_fds=[fd], stdin=subprocess.PIPE, cwd=ROOT,
-                                            env={**os.environ, "PYTHONPATH": _with_root(os.environ)})
+            process = self._spawn()
         if not answers(f"{self.url}/_stats", timeout):
             self.stop()
             raise RuntimeError(f"the mock did not start on {self.url}")
-        log.info("the mock runs in process %d at %s", self.process.pid, self.url)
+        log.info("the mock runs in process %d at %s", process.pid, self.url)
+        threading.Thread(target=self._watch, args=(process,), daemon=True, name="mock-watch").start()
         return self
 
+    def _spawn(self) -> subprocess.Popen:
+        fd = self.sock.fileno()
+        self.process = subprocess.Popen([sys.executable, "-m", "streamlab.mock_process", str(fd)], pass_fds=[fd],
+                                        stdin=subprocess.PIPE, cwd=ROOT,
+                                        env={**os.environ, "PYTHONPATH": _with_root(os.environ)})
+        return self.process
+
+    def _watch(self, process: subprocess.Popen) -> None:
+        """Start the child again each time it ends while the app runs."""
+        while True:
+            code = process.wait()
+            process.stdin.close()
+            if self._stopping.wait(RESTART_PAUSE_S):
+                return
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                process = self._spawn()
+            log.warning("the mock's process ended (exit code %s); started again as process %d", code, process.pid)
+
     def stop(self) -> None:
-        process, self.process = self.process, None
+        self._stopping.set()
+        with self._lock:
+            process, self.process = self.process, None
         if process is not None:
             process.stdin.close()  # the child's cue to stop
             try:

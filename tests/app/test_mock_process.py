@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx2
 import pytest
+from gradio_client import Client
 from polling import wait_for
 
 from deploy.replicas import free_port
@@ -73,6 +74,18 @@ def test_a_request_too_large_is_refused_by_the_relay(app_server):
     reply = httpx2.post(f"{app_server.url}/mock/openai/v1/chat/completions", content=b"x" * (5 * 1024 * 1024),
                         headers={"content-type": "application/json"}, timeout=30)
     assert reply.status_code == 413
+
+
+def test_a_mock_process_that_dies_is_started_again_where_it_was(start_app_server):
+    server = start_app_server()
+    mock = server.app.state.mock
+    first = mock.pid
+    os.kill(first, signal.SIGKILL)
+    assert wait_for(lambda: mock.pid not in (None, first) and answers(f"{mock.url}/_stats", 1), timeout=30,
+                    every=0.1), "no new mock process answered"
+    client = Client(server.url, verbose=False, httpx_kwargs={"timeout": 60})
+    result = client.predict("Say hello.", api_name="/run_01_basic")
+    assert result[0] and result[1].endswith("Done."), result[1]
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["stopped", "killed"])
