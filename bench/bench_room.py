@@ -33,7 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from gradio_session import Run, event_body, index_of, load_index, new_session_hash, stream_event  # noqa: E402
 
-from deploy.replicas import free_port  # noqa: E402
+from deploy.replicas import free_port, with_children  # noqa: E402
 from streamlab import lessons  # noqa: E402
 from streamlab.server import answers  # noqa: E402
 
@@ -84,20 +84,6 @@ def _stopper(processes: list[subprocess.Popen]) -> Callable[[], None]:
 def _spawn(args: list[str], env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def with_children(pid: int) -> list[int]:
-    """`pid` and every process under it (StreamLab's worker processes), from /proc."""
-    found, pending = [], [pid]
-    while pending:
-        current = pending.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*"):
-            try:
-                pending += [int(child) for child in (task / "children").read_text().split()]
-            except OSError:  # the thread ended meanwhile
-                pass
-    return found
 
 
 def streamlab_role(web_pid: int) -> Callable[[int], str]:
@@ -193,10 +179,10 @@ async def room(app: App, n: int, opened: bool = True) -> tuple[list[Run], float,
     return [r if isinstance(r, Run) else Run() for r in done], cpu, chunks_sent(app) - chunks_before
 
 
-def floor_round(mock_pid: int, mock_url: str, n: int, expected: str) -> tuple[float, int, int]:
+def floor_round(mock_pid: int, mock_url: str, n: int, expected: str) -> tuple[float, int, int, float]:
     """The snippet alone at N = `n` (bench/snippet_floor.py): one process per core, n runs in all, in threads,
     against the mock in its own process; (CPU seconds of those processes and the mock while the runs stream,
-    chunks the mock streamed, runs that ended with the exact text)."""
+    chunks the mock streamed, runs that ended with the exact text, of the CPU seconds the mock's)."""
     cores = os.cpu_count() or 1
     shares = [k for k in (n // cores + (i < n % cores) for i in range(cores)) if k]
     processes = [subprocess.Popen([sys.executable, "bench/snippet_floor.py", mock_url, str(k)], cwd=ROOT,
@@ -215,7 +201,7 @@ def floor_round(mock_pid: int, mock_url: str, n: int, expected: str) -> tuple[fl
     finally:
         _stopper(processes)()
     exact = sum(text == expected for result in results for text in result["texts"])
-    return sum(result["cpu_s"] for result in results) + mock_cpu, chunks, exact
+    return sum(result["cpu_s"] for result in results) + mock_cpu, chunks, exact, mock_cpu
 
 
 def pct(values: list[float], q: float) -> float:
@@ -291,10 +277,11 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
                           for role in sorted({role for r in app.cpu_by_role[top] for role in r})}
                 print(f"\n{app.name} at N = {top}, ms CPU per chunk by process: "
                       + ", ".join(f"{role} {ms:.2f}" for role, ms in shares.items()))
-        floor_cpu = statistics.median(1000 * c / max(1, k) for c, k, _ in floors)
+        floor_cpu = statistics.median(1000 * c / max(1, k) for c, k, _, _ in floors)
+        floor_mock_ms = statistics.median(1000 * m / max(1, k) for _, k, _, m in floors)
         print(f"The floor at N = {top}: lesson 1's snippet alone, no web server (bench/snippet_floor.py, one process "
-              f"per core, the mock in its own): {floor_cpu:.2f} ms CPU per chunk "
-              f"({min(e for _, _, e in floors)}/{top} exact)")
+              f"per core, the mock in its own): {floor_cpu:.2f} ms CPU per chunk, of it the mock {floor_mock_ms:.2f} "
+              f"({min(e for _, _, e, _ in floors)}/{top} exact)")
     finally:
         for app in apps:
             app.stop()

@@ -48,11 +48,18 @@ def site_config(listen: int, replica_ports: list[int]) -> str:
     return text
 
 
-def children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+def with_children(pid: int) -> list[int]:
+    """`pid` and every process under it (a replica's worker processes and mock, nginx's workers), from /proc."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                pending += [int(child) for child in (task / "children").read_text().split()]
+            except OSError:  # the thread ended meanwhile
+                pass
+    return found
 
 
 class Replicas:
@@ -113,9 +120,8 @@ class Replicas:
                 raise RuntimeError(f"not started within {timeout:.0f} s: {', '.join(waiting)}")
 
     def pids(self) -> list[int]:
-        """Every process serving: the replicas, nginx's master and its workers."""
-        workers = children(self.nginx.pid) if self.nginx else []
-        return [p.pid for p in self.processes if p.poll() is None] + workers
+        """Every process serving: the replicas with their worker processes and mocks, nginx's master and workers."""
+        return [pid for p in self.processes if p.poll() is None for pid in with_children(p.pid)]
 
     def logs(self) -> str:
         return " | ".join(f"{path.name}: {path.read_text(errors='replace')[-600:]}"
