@@ -3,7 +3,7 @@ mock's raw Chat Completions SSE, cut by its `split` fault unless `split=false`) 
 
 The SSE logic (framing, events, error messages) lives in `snippets/12_web_integration.py`, the file the
 lesson shows; this module only validates the query, builds a mock client, and streams the snippet's
-`sse_events(...)`. The app includes `router` and sets `app.state.mock_url` (root of the mounted mock);
+`sse_events(...)`. The app includes `router` and sets `app.state.mock_url` (root of the mock, as runs reach it);
 `app.state.mock_pacing` (optional) is a dict of `X-Mock-*-Ms` pacing headers, e.g. 0s for tests, and
 `app.state.read_timeout_s` (optional) overrides how long a stalled upstream is waited for.
 Whether the stream ends, fails, or the browser goes away, the generator and the client are closed.

@@ -37,6 +37,9 @@ def _text(value, limit: int = 400) -> str:
     return value.strip()[:limit] if isinstance(value, str) else ""
 
 
+LEARNER_KEY = "your key (kept only in this browser session)."  # the summary's words once a typed key is in use
+
+
 def settings_for(provider, preset, base_url, model, key, speed, fault) -> providers.Settings:
     """The session's choice. A base URL belongs to the OpenAI-compatible provider only: switching provider
     never carries a typed URL over; the server's own endpoint is "" (looked up at run time)."""
@@ -58,7 +61,7 @@ def _key_source(settings: providers.Settings, hosting: Hosting) -> str:
     except providers.ProviderError as refusal:
         return f"**not ready yet** — {refusal}"
     if resolved.key_source == "learner":
-        return "your key (kept only in this browser session)."
+        return LEARNER_KEY
     return "the key configured on the server" + (" (shared, with limits)." if hosting.public else ".")
 
 

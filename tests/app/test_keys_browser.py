@@ -2,6 +2,8 @@
 
 from playwright.sync_api import expect
 
+from streamlab.ui.provider_panel import LEARNER_KEY
+
 FAKE_KEY = "sk-invalid-LEAKCHECK-7f3a9c2e"  # the mock refuses keys starting with sk-invalid, like a real provider
 GOOD_KEY = "sk-test-LEAKCHECK-good-41d8"
 
@@ -22,7 +24,7 @@ def test_key_typed_in_the_page_stays_in_that_session(browser, app_server, everyt
     first.locator("#api-key input").fill(FAKE_KEY)
     # the summary comes back with the session's new settings: once it names the URL and the key, a run uses them
     expect(first.locator("#provider-summary")).to_contain_text(f"at {app_server.url}/mock/openai/v1")
-    expect(first.locator("#provider-summary")).to_contain_text("your key")
+    expect(first.locator("#provider-summary")).to_contain_text(LEARNER_KEY)
     first.locator("#run-01_basic").click()
     status = first.locator("#status-01_basic")
     expect(status).to_contain_text("rejected the API key")
@@ -86,7 +88,7 @@ def test_quick_panel_changes_reach_the_server_one_at_a_time_and_the_newest_wins(
     page.get_by_label("Base URL").fill(url)
     page.wait_for_function("window.__panel.inflight === 1")  # the URL's change is on its way
     page.locator("#api-key input").fill(FAKE_KEY)
-    expect(page.locator("#provider-summary")).to_contain_text("your key")
+    expect(page.locator("#provider-summary")).to_contain_text(LEARNER_KEY)
     expect(page.locator("#provider-summary")).to_contain_text(f"at {url}")
     panel = page.evaluate("window.__panel")
     assert panel["sent"] >= 2 and panel["most"] == 1, f"panel changes in flight at once: {panel}"

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from streamlab.ui.provider_panel import LEARNER_KEY
+
 SHOTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
 
 
@@ -41,7 +43,7 @@ def test_public_mode_says_so_and_refuses_a_loopback_url_typed_in_the_panel(brows
     page.locator("#run-01_basic").click()
     expect(status).to_contain_text("No API key for this base URL")
     custom_url(page, f"https://localhost:{listener.port}/v1", key="sk-visitor-own-5")
-    expect(page.locator("#provider-summary")).to_contain_text("your key")  # the key reached the session: Run
+    expect(page.locator("#provider-summary")).to_contain_text(LEARNER_KEY)  # the key reached the session: Run
     page.locator("#run-01_basic").click()
     expect(status).to_contain_text("localhost resolves to a loopback address")
     SHOTS.mkdir(exist_ok=True)
