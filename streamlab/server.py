@@ -164,6 +164,9 @@ def serve(config: Config | None = None) -> None:
 
     config = config or Config.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # a line for every HTTP request the server makes (each one `/mock` relays, each `/api/chat/stream` run) is
+    # noise beside an access log that is off; warnings and errors still show
+    logging.getLogger("httpx2").setLevel(logging.WARNING)
     app = create_app(config)
     pool = app.state.pool
     if pool is not None:
