@@ -17,11 +17,18 @@ from streamlab.mock.streaming import AbortConnection, hide_abort_tracebacks, unt
 HOP_HEADERS = {b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"te", b"trailer",
                b"transfer-encoding", b"upgrade", b"host", b"content-length"}
 MAX_BODY_BYTES = 4 * 1024 * 1024  # a request larger than any lesson sends: refused, not held in memory
+# A public server: requests relayed at once, all visitors together. The lessons' runs do not pass here (they call the
+# mock's process directly); this bounds what anonymous callers can hold open (a `stall` stream stays open until its
+# caller leaves).
+PUBLIC_MAX_OPEN = 32
 
 
 class MockRelay:
-    def __init__(self, target: str):
+    def __init__(self, target: str, max_open: int | None = None):
+        """`max_open`: requests relayed at once (None: no limit); more get a 503 until one ends."""
         self.target = target.rstrip("/")  # e.g. http://127.0.0.1:40123/mock
+        self.max_open = max_open
+        self.open = 0
         self._client: httpx2.AsyncClient | None = None
         hide_abort_tracebacks()
 
@@ -36,6 +43,17 @@ class MockRelay:
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             return
+        if self.max_open is not None and self.open >= self.max_open:
+            await _plain(send, 503, f"This public server already relays {self.max_open} requests to its mock; "
+                                    "try again in a moment.")
+            return
+        self.open += 1
+        try:
+            await self._relay(scope, receive, send)
+        finally:
+            self.open -= 1
+
+    async def _relay(self, scope, receive, send) -> None:
         try:
             body = await _read_body(receive)
         except _Gone:

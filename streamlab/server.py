@@ -19,11 +19,10 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
 
-from streamlab import lessons, providers, run_connections
+from streamlab import lessons, mock_relay, providers, run_connections
 from streamlab.hosting import Hosting
 from streamlab.lessons import ROOT
 from streamlab.mock_process import MockProcess
-from streamlab.mock_relay import MockRelay
 from streamlab.workers import Pool, size_from_env
 
 log = logging.getLogger("streamlab")
@@ -100,7 +99,8 @@ def create_app(config: Config) -> FastAPI:
     app.state.mock = mock
     app.state.mock_url = mock.url  # where runs reach the mock: its own process
     app.state.hosting = config.hosting
-    app.mount("/mock", MockRelay(mock.url))
+    relayed_at_once = mock_relay.PUBLIC_MAX_OPEN if config.hosting.public else None  # the runs do not pass here
+    app.mount("/mock", mock_relay.MockRelay(mock.url, max_open=relayed_at_once))
     app.include_router(web_endpoint.router)
 
     # Gradio's deep links (a button this page does not have) save a session's component values to the server's
