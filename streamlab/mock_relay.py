@@ -16,6 +16,10 @@ from streamlab.mock.streaming import AbortConnection, hide_abort_tracebacks, unt
 # Connection-level headers belong to one hop; `host` names this server, not the mock's.
 HOP_HEADERS = {b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"te", b"trailer",
                b"transfer-encoding", b"upgrade", b"host", b"content-length"}
+# The server relaying adds its own; the mock's would go out twice.
+OWN_HEADERS = {b"date", b"server"}
+# Silence the relay waits through before it gives up on the mock: a stalled stream, a mock that does not answer.
+READ_TIMEOUT_S = 300
 MAX_BODY_BYTES = 4 * 1024 * 1024  # a request larger than any lesson sends: refused, not held in memory
 # A public server: requests relayed at once, all visitors together. The lessons' runs do not pass here (they call the
 # mock's process directly); this bounds what anonymous callers can hold open (a `stall` stream stays open until its
@@ -35,7 +39,7 @@ class MockRelay:
     @property
     def client(self) -> httpx2.AsyncClient:
         if self._client is None:  # made on the server's event loop, at the first request
-            self._client = httpx2.AsyncClient(timeout=httpx2.Timeout(None, connect=10),
+            self._client = httpx2.AsyncClient(timeout=httpx2.Timeout(READ_TIMEOUT_S, connect=10),
                                               limits=httpx2.Limits(max_connections=None,
                                                                    max_keepalive_connections=20))
         return self._client
@@ -64,20 +68,29 @@ class MockRelay:
         query = scope.get("query_string", b"")
         url = self.target + _path_inside(scope) + (f"?{query.decode('latin-1')}" if query else "")
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in HOP_HEADERS]
-        request = self.client.build_request(scope["method"], url, headers=headers, content=body)
         try:
-            upstream = await self.client.send(request, stream=True)
-        except httpx2.HTTPError:
-            await _plain(send, 502, "The mock is not answering.")
+            request = self.client.build_request(scope["method"], url, headers=headers, content=body)
+        except (httpx2.InvalidURL, ValueError):
+            await _plain(send, 400, "Invalid URL.")
             return
-        try:
-            await until_disconnect(_pass_on(upstream, send), receive)
-        finally:
-            await upstream.aclose()
+
+        async def exchange() -> None:
+            try:
+                upstream = await self.client.send(request, stream=True)
+            except httpx2.HTTPError:
+                await _plain(send, 502, "The mock is not answering.")
+                return
+            try:
+                await _pass_on(upstream, send)
+            finally:
+                await upstream.aclose()
+
+        # the whole exchange, the wait for the mock's headers included, ends when the client leaves
+        await until_disconnect(exchange(), receive)
 
 
 async def _pass_on(upstream: httpx2.Response, send) -> None:
-    headers = [(k, v) for k, v in upstream.headers.raw if k.lower() not in HOP_HEADERS]
+    headers = [(k, v) for k, v in upstream.headers.raw if k.lower() not in HOP_HEADERS | OWN_HEADERS]
     if "content-length" in upstream.headers:  # a whole JSON answer: its length, as the mock said it
         headers.append((b"content-length", upstream.headers["content-length"].encode()))
     await send({"type": "http.response.start", "status": upstream.status_code, "headers": headers})
@@ -109,9 +122,11 @@ async def _read_body(receive) -> bytes | None:
 
 
 def _path_inside(scope) -> str:
-    """The request's path below where the relay is mounted (Starlette keeps the full path in `path`)."""
-    path, root = scope["path"], scope.get("root_path", "")
-    return path[len(root):] if root and path.startswith(root) else path
+    """The request's path below where the relay is mounted, as the client sent it (still percent-encoded: a
+    `%3F` stays part of the path, never becomes a query). Starlette keeps the full path in `path`/`raw_path`."""
+    raw = scope.get("raw_path") or scope["path"].encode()
+    root = scope.get("root_path", "").encode()
+    return (raw[len(root):] if root and raw.startswith(root) else raw).decode("latin-1")
 
 
 async def _plain(send, status: int, text: str) -> None:

@@ -29,8 +29,9 @@ def paced(token_ms: int, fault: str = "") -> dict:
 def test_the_mock_is_another_process_and_the_relay_shows_its_counters(app_server):
     mock = app_server.app.state.mock
     assert mock.pid not in (None, os.getpid()) and mock.process.poll() is None
-    assert httpx2.get(f"{app_server.url}/mock/_stats", timeout=30).json() == \
-        httpx2.get(f"{mock.url}/_stats", timeout=30).json()
+    # the same counters (read until two readings agree: other tests' streams may still be ending)
+    assert wait_for(lambda: httpx2.get(f"{app_server.url}/mock/_stats", timeout=30).json() ==
+                    httpx2.get(f"{mock.url}/_stats", timeout=30).json(), timeout=10, every=0.1)
 
 
 def test_the_relay_passes_each_write_on_as_it_comes(app_server):
@@ -70,6 +71,24 @@ def test_an_unknown_path_gets_the_mocks_own_404(app_server):
     assert reply.status_code == 404 and "Invalid URL" in reply.text
 
 
+def test_a_client_that_leaves_before_the_mock_answers_frees_the_relay(app_server):
+    """A whole (not streamed) answer under the `stall` fault never comes: the client gives up, and the relay
+    lets go of the mock's request too, as it would of a stream."""
+    relay = next(route.app for route in app_server.app.routes if getattr(route, "path", "") == "/mock")
+    with pytest.raises(httpx2.ReadTimeout):
+        httpx2.post(f"{app_server.url}/mock/openai/v1/chat/completions", json={**BODY, "stream": False},
+                    headers=paced(0, "stall"), timeout=httpx2.Timeout(30, read=1))
+    assert wait_for(lambda: relay.open == 0, timeout=10, every=0.05), f"{relay.open} relayed requests still open"
+
+
+def test_an_encoded_path_stays_a_path(app_server):
+    """`%3F` is a question mark inside the path, not the start of a query: the mock has no such route. An encoded
+    newline is a 404 too, never a server error."""
+    reply = httpx2.post(f"{app_server.url}/mock/openai/v1/chat/completions%3Fx=1", json=BODY, timeout=30)
+    assert reply.status_code == 404 and "Invalid URL" in reply.text, reply.text  # the mock's own 404
+    assert httpx2.post(f"{app_server.url}/mock/openai/v1/%0A", json=BODY, timeout=30).status_code == 404
+
+
 def test_a_request_too_large_is_refused_by_the_relay(app_server):
     reply = httpx2.post(f"{app_server.url}/mock/openai/v1/chat/completions", content=b"x" * (5 * 1024 * 1024),
                         headers={"content-type": "application/json"}, timeout=30)
@@ -98,6 +117,7 @@ def test_the_mock_process_ends_with_the_app(how):
         said = ""
         while "the mock runs in process" not in said:
             said = app.stderr.readline()
+            assert said, "the app's log ended before it said where the mock runs"
         pid, mock_port = map(int, re.search(r"process (\d+) at http://127\.0\.0\.1:(\d+)/mock", said).groups())
         assert answers(f"http://127.0.0.1:{mock_port}/mock/_stats", 10)
         app.send_signal(how)
