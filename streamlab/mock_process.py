@@ -39,7 +39,6 @@ class MockProcess:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self.sock.bind((host, 0))
         self.sock.listen(2048)  # a room's runs connect at once
-        self.sock.set_inheritable(True)
         self.url = f"http://{host}:{self.sock.getsockname()[1]}{PREFIX}"
         self.process: subprocess.Popen | None = None
         self._lock = threading.Lock()
@@ -54,7 +53,7 @@ class MockProcess:
         from streamlab.server import answers
 
         with self._lock:
-            if self.process is not None:
+            if self.process is not None or self._stopping.is_set():
                 return self
             process = self._spawn()
         if not answers(f"{self.url}/_stats", timeout):
@@ -66,22 +65,34 @@ class MockProcess:
 
     def _spawn(self) -> subprocess.Popen:
         fd = self.sock.fileno()
+        # its own session: Ctrl-C in a terminal reaches the web process only, which ends the mock when it is done
+        # with its own graceful stop (closing the pipe), not while runs are still finishing
         self.process = subprocess.Popen([sys.executable, "-m", "streamlab.mock_process", str(fd)], pass_fds=[fd],
-                                        stdin=subprocess.PIPE, cwd=ROOT,
+                                        stdin=subprocess.PIPE, cwd=ROOT, start_new_session=True,
                                         env={**os.environ, "PYTHONPATH": _with_root(os.environ)})
         return self.process
 
     def _watch(self, process: subprocess.Popen) -> None:
-        """Start the child again each time it ends while the app runs."""
+        """Start the child again each time it ends while the app runs (after a pause that grows while starting
+        fails: out of memory, out of file descriptors)."""
+        pause = RESTART_PAUSE_S
         while True:
             code = process.wait()
             process.stdin.close()
-            if self._stopping.wait(RESTART_PAUSE_S):
-                return
-            with self._lock:
-                if self._stopping.is_set():
+            while True:
+                if self._stopping.wait(pause):
                     return
-                process = self._spawn()
+                with self._lock:
+                    if self._stopping.is_set():
+                        return
+                    try:
+                        process = self._spawn()
+                    except OSError as exc:
+                        log.error("the mock's process could not be started again: %s", exc)
+                        pause = min(pause * 2, 30.0)
+                        continue
+                pause = RESTART_PAUSE_S
+                break
             log.warning("the mock's process ended (exit code %s); started again as process %d", code, process.pid)
 
     def stop(self) -> None:
