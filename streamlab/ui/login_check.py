@@ -10,15 +10,20 @@ stays."""
 
 from __future__ import annotations
 
-
-async def open_door() -> None:
-    """What Gradio's check does when the app has no login: nothing (everyone may call)."""
+from fastapi import HTTPException
 
 
 def install(gradio_app) -> bool:
     """Override the login check of `gradio_app` (Gradio's App, as mounted) when it has no login; True if done."""
     if gradio_app.auth is not None or gradio_app.auth_dependency is not None:
         return False
+
+    async def open_door() -> None:
+        """What Gradio's check does without a login: nothing. Should a login be set on the app later, no one
+        passes (Gradio's own check is not here to ask for it)."""
+        if gradio_app.auth is not None or gradio_app.auth_dependency is not None:
+            raise HTTPException(status_code=401, detail="Not authenticated")
+
     guards = [route.dependant.dependencies for route in gradio_app.routes if getattr(route, "path", "") == "/config"]
     checks = {d.call for found in guards for d in found if getattr(d.call, "__name__", "") == "login_check"}
     for check in checks:  # the page's config is guarded by the same check as the queue
