@@ -107,7 +107,7 @@ def test_a_mock_process_that_dies_is_started_again_where_it_was(start_app_server
     assert result[0] and result[1].endswith("Done."), result[1]
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["stopped", "killed"])
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["ctrl-c", "stopped", "killed"])
 def test_the_mock_process_ends_with_the_app(how):
     port = free_port()
     app = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, stderr=subprocess.PIPE, text=True,

@@ -38,6 +38,7 @@ def test_a_public_server_relays_a_bounded_number_of_requests_at_once():
                 held = [asyncio.create_task(hold()) for _ in range(PUBLIC_MAX_OPEN)]
                 await asyncio.wait_for(opened.wait(), 30)
                 refused = await http.post(url, json=BODY, headers=STALL)
+                stats = await http.get(f"{server.url}/mock/_stats")
                 # while the relay is full, a learner's run still streams: it calls the mock's own process
                 result = await asyncio.to_thread(lambda: Client(server.url, verbose=False, httpx_kwargs={
                     "timeout": 60}).predict("Say hello.", api_name="/run_01_basic"))
@@ -50,10 +51,11 @@ def test_a_public_server_relays_a_bounded_number_of_requests_at_once():
                     if again.status_code != 503:
                         break
                     await asyncio.sleep(0.1)
-                return statuses, refused.status_code, again.status_code, refused.text, result
+                return statuses, refused.status_code, again.status_code, refused.text, result, stats
 
-        statuses, refused, again, said, result = asyncio.run(attack())
+        statuses, refused, again, said, result, stats = asyncio.run(attack())
     assert statuses == [200] * PUBLIC_MAX_OPEN
     assert refused == 503 and "try again in a moment" in said
+    assert stats.status_code == 200 and stats.json()["open_streams"] >= PUBLIC_MAX_OPEN, "the counters stay readable"
     assert again == 200, "a request gets through once the held streams have ended"
     assert result[0] and result[1].endswith("Done."), result[1]
