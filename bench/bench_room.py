@@ -112,10 +112,15 @@ def start_streamlab_one_process(concurrency: int) -> App:
     return start_streamlab(concurrency, "0", "StreamLab, one process")
 
 
+def _spawn_mock() -> tuple[subprocess.Popen, str]:
+    """The mock on its own (`python -m streamlab.mock`) on a free port; (its process, its URL)."""
+    port = free_port()
+    return _spawn(["-m", "streamlab.mock", "--port", str(port)]), f"http://127.0.0.1:{port}"
+
+
 def start_bare(concurrency: int) -> App:
-    mock_port, port = free_port(), free_port()
-    mock = _spawn(["-m", "streamlab.mock", "--port", str(mock_port)])
-    mock_url = f"http://127.0.0.1:{mock_port}"
+    port = free_port()
+    mock, mock_url = _spawn_mock()
     app = _spawn(["bench/bare_app.py", str(port), mock_url, str(concurrency)], {"GRADIO_ANALYTICS_ENABLED": "False"})
     url = f"http://127.0.0.1:{port}"
     if not (answers(f"{mock_url}/_stats", 60) and answers(f"{url}/config", 90)):
@@ -174,7 +179,8 @@ async def room(app: App, n: int, opened: bool = True) -> tuple[list[Run], float,
     if app.role is not None:
         by_role: dict[str, float] = {}
         for pid, seconds in each.items():
-            by_role[app.role(pid)] = by_role.get(app.role(pid), 0.0) + seconds
+            role = app.role(pid)
+            by_role[role] = by_role.get(role, 0.0) + seconds
         app.cpu_by_role.setdefault(n, []).append(by_role)
     return [r if isinstance(r, Run) else Run() for r in done], cpu, chunks_sent(app) - chunks_before
 
@@ -231,9 +237,7 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
     sizes = [int(n) for n in args.room.split(",")]
     concurrency = max(sizes) + 28
     apps: list[App] = []
-    floor_mock_port = free_port()
-    floor_mock = _spawn(["-m", "streamlab.mock", "--port", str(floor_mock_port)])
-    floor_mock_url, floors = f"http://127.0.0.1:{floor_mock_port}", []
+    (floor_mock, floor_mock_url), floors = _spawn_mock(), []
     try:
         for starter in starters:
             apps.append(starter(concurrency))

@@ -61,14 +61,11 @@ class Config:
         return self.concurrency + 64
 
     @property
-    def local_host(self) -> str:
-        """The address this machine reaches the server on (loopback unless bound to one specific address)."""
-        return self.host if self.host not in ("0.0.0.0", "::", "") else "127.0.0.1"
-
-    @property
     def mock_url(self) -> str:
-        """The mock as reached through this server's own port (relayed to the mock's process)."""
-        return f"http://{self.local_host}:{self.port}/mock"
+        """The mock as reached through this server's own port (relayed to the mock's process; loopback unless
+        bound to one specific address)."""
+        local = self.host if self.host not in ("0.0.0.0", "::", "") else "127.0.0.1"
+        return f"http://{local}:{self.port}/mock"
 
 
 def create_app(config: Config) -> FastAPI:

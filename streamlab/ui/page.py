@@ -15,11 +15,10 @@ from streamlab.limits import Limits
 from streamlab.ui import lesson_tab, navigation, provider_panel
 
 
-def build_demo(mock: providers.MockUrls | str, found: list[lessons.Lesson] | None = None,
-               hosting: Hosting | None = None, pool: workers.Pool | None = None) -> gr.Blocks:
-    """`mock`: where the app's mock is (a string: one URL, reached directly); `pool`: the worker processes that
-    run the snippets (None: runs in this process)."""
-    mock = providers.MockUrls(mock) if isinstance(mock, str) else mock
+def build_demo(mock: providers.MockUrls, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None,
+               pool: workers.Pool | None = None) -> gr.Blocks:
+    """`mock`: where the app's mock is; `pool`: the worker processes that run the snippets (None: runs in this
+    process)."""
     found = lessons.discover() if found is None else found
     hosting = hosting or Hosting()
     limits = Limits(hosting)  # one per server: counted here, never in the page
