@@ -2,7 +2,7 @@
 
 from dotenv import load_dotenv
 
-from streamlab.server import serve
+from streamlab.web.server import serve
 
 if __name__ == "__main__":
     load_dotenv()

@@ -30,7 +30,8 @@ import httpx2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from streamlab import lessons, providers, runner  # noqa: E402
+from streamlab.engine import lessons, runner  # noqa: E402
+from streamlab.hosting import providers  # noqa: E402
 from streamlab.mock.server import start_in_thread  # noqa: E402
 
 LONG_PROMPT = "Write a long, detailed explanation of how rivers shape valleys over millions of years."
@@ -120,7 +121,7 @@ def room(sizes: list[int]) -> None:
 
 def startup() -> None:
     probe = ("import json, sys, time; t = time.perf_counter(); "
-             "from streamlab.server import Config, create_app; create_app(Config(port=7999)); "
+             "from streamlab.web.server import Config, create_app; create_app(Config(port=7999)); "
              "print(json.dumps([round(time.perf_counter() - t, 2), sorted({m.split('.')[0] for m in sys.modules} "
              "& {'openai', 'anthropic', 'langchain_openai', 'langchain_core'})]))")
     runs = [json.loads(subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,

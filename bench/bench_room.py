@@ -7,10 +7,10 @@ mock in its own process).
 Learners are driven over Gradio's own HTTP protocol (queue/join, then the SSE data stream) by one async client
 process, not by N gradio_client objects, which would cost more CPU than the server. Per app and N it reports:
 runs completed with the exact text, p95 time to the first visible update (the run's first frame: "running", its
-elapsed time), p50/p95 time to the first visible text, median and p95 end against one
-learner alone (N = 1 in the same run), server CPU per streamed chunk summed over every process of the server
-(from /proc), and bytes sent to the learner per chunk. Bounded: every run has a deadline, every server is
-stopped by its PID, all traffic stays on 127.0.0.1. Compare ratios, not absolutes: the machine is shared.
+elapsed time), p50/p95 time to the first visible text, median and p95 end against one learner alone (N = 1 in the
+same run), server CPU per streamed chunk summed over every process of the server (from /proc), and bytes sent to
+the learner per chunk. Bounded: every run has a deadline, every server is stopped by its PID, all traffic stays on
+127.0.0.1. Compare ratios, not absolutes: the machine is shared.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from gradio_session import Run, event_body, index_of, load_index, new_session_hash, stream_event  # noqa: E402
 
 from deploy.replicas import free_port, with_children  # noqa: E402
-from streamlab import lessons  # noqa: E402
-from streamlab.server import answers  # noqa: E402
+from streamlab.engine import lessons  # noqa: E402
+from streamlab.web.readiness import answers  # noqa: E402
 
 PROMPT = lessons.load("01_basic").prompt
 RUN_DEADLINE_S = 120
@@ -91,7 +91,7 @@ def streamlab_role(web_pid: int) -> Callable[[int], str]:
         if pid == web_pid:
             return "web"
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-        return "mock" if b"streamlab.mock_process" in cmdline else "workers"
+        return "mock" if b"streamlab.web.mock_process" in cmdline else "workers"
     return role
 
 
@@ -256,9 +256,8 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
             floors.append(floor_round(floor_mock.pid, floor_mock_url, sizes[-1], expected[apps[0].name]))
         how = "fresh API sessions" if args.fresh_sessions else "each on a page opened beforehand"
         print(f"\nA room pressing Run on lesson 1 together, {how} ({args.rounds} rounds, medians over rounds)")
-        print(f"{'app':<24}{'N':>4}{'exact':>9}{'update p95':>12}{'first p50':>11}{'first p95':>11}"
-              f"{'end p50':>9}{'end p95':>9}"
-              f"{'p50 vs 1':>10}{'ms CPU/chunk':>14}{'bytes/chunk':>13}")
+        print(f"{'app':<24}{'N':>4}{'exact':>9}{'update p95':>12}{'first p50':>11}{'first p95':>11}{'end p50':>9}"
+              f"{'end p95':>9}{'p50 vs 1':>10}{'ms CPU/chunk':>14}{'bytes/chunk':>13}")
         for app in apps:
             alone = statistics.median(statistics.median(r.end_s for r in runs if r.end_s)
                                       for runs, _, _ in results[(app.name, sizes[0])])

@@ -3,9 +3,9 @@ server at all: no Gradio, no queue, no UI updates, no pipes. Run by the bench, n
 
     python bench/snippet_floor.py MOCK_URL RUNS
 
-Builds RUNS clients as the app does (streamlab.providers.build_client), waits for a line on stdin ("go"), runs the
-snippet's `stream()` RUNS times at once in threads (as a worker process runs a room's sync lessons) at the mock's
-realistic pace, and prints this process's CPU seconds spent from "go" to the last run's end, and the runs' texts.
+Builds RUNS clients as the app does (streamlab.hosting.providers.build_client), waits for a line on stdin ("go"),
+runs the snippet's `stream()` RUNS times at once in threads (as a worker process runs a room's sync lessons) at the
+mock's realistic pace, and prints this process's CPU seconds spent from "go" to the last run's end, and the runs' texts.
 """
 
 import json
@@ -16,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from streamlab import lessons, providers  # noqa: E402
+from streamlab.engine import lessons  # noqa: E402
+from streamlab.hosting import providers  # noqa: E402
 
 if __name__ == "__main__":
     mock_url, runs = sys.argv[1], int(sys.argv[2])

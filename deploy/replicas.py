@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from streamlab.server import answers  # noqa: E402
+from streamlab.web.readiness import answers  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
 RECIPE = ROOT / "deploy" / "nginx"

@@ -5,6 +5,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from streamlab.standalone import run  # noqa: E402
+from streamlab.engine.standalone import run  # noqa: E402
 
 __all__ = ["run"]

@@ -11,7 +11,7 @@ import json
 
 from gradio.i18n import I18n, I18nData
 
-from streamlab import lessons
+from streamlab.engine import lessons
 from streamlab.i18n import runtime
 
 INTRO_EN = (

@@ -14,11 +14,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from . import anthropic_messages, faults, openai_chat, openai_responses
-from .conversation import Conversation, RequestError, plan, seed_of
-from .pacing import Pacing
-from .stats import Stats
-from .streaming import DelayedJSON, Driver, EventStream, hide_abort_tracebacks
+from .compose.conversation import Conversation, RequestError, plan, seed_of
+from .wire import anthropic_messages, faults, openai_chat, openai_responses
+from .wire.pacing import Pacing
+from .wire.stats import Stats
+from .wire.streaming import DelayedJSON, Driver, EventStream, hide_abort_tracebacks
 
 MODELS = ("streamlab-mock", "gpt-5-mini", "claude-haiku-4-5")
 

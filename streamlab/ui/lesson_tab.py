@@ -8,14 +8,15 @@ from pathlib import Path
 
 import gradio as gr
 
-from streamlab import providers, runner, workers
-from streamlab.hosting import Hosting
+from streamlab.engine import runner, worker_pool
+from streamlab.engine.lessons import ROOT, Lesson
+from streamlab.engine.metrics import REFRESH_S, THINKING_PANE
+from streamlab.hosting import providers
+from streamlab.hosting.limits import Limits
+from streamlab.hosting.mode import Hosting
+from streamlab.hosting.providers import CLIENT_WIRE
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import lesson_key, option_label, pane, t
-from streamlab.lessons import ROOT, Lesson
-from streamlab.limits import Limits
-from streamlab.metrics import REFRESH_S, THINKING_PANE
-from streamlab.providers import CLIENT_WIRE
 from streamlab.ui import provider_panel
 
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
@@ -120,7 +121,7 @@ def error_tab(lesson: Lesson) -> None:
 
 
 def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls, hosting: Hosting | None = None,
-          limits: Limits | None = None, pool: workers.Pool | None = None) -> None:
+          limits: Limits | None = None, pool: worker_pool.Pool | None = None) -> None:
     if lesson.error:
         error_tab(lesson)
         return

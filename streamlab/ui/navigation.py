@@ -18,8 +18,8 @@ from pathlib import Path
 
 import gradio as gr
 
+from streamlab.engine.lessons import ROOT, Lesson
 from streamlab.i18n import DEFAULT, LANGUAGES
-from streamlab.lessons import ROOT, Lesson
 
 CHAPTERS_FILE = "chapters.json"
 MORE = "more"

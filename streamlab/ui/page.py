@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import gradio as gr
 
-from streamlab import lessons, providers, workers
-from streamlab.hosting import Hosting
+from streamlab.engine import lessons, worker_pool
+from streamlab.hosting import providers
+from streamlab.hosting.limits import Limits
+from streamlab.hosting.mode import Hosting
 from streamlab.i18n import interface, page_language
 from streamlab.i18n.interface import t
-from streamlab.limits import Limits
 from streamlab.ui import lesson_tab, navigation, provider_panel
 
 
 def build_demo(mock: providers.MockUrls, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None,
-               pool: workers.Pool | None = None) -> gr.Blocks:
+               pool: worker_pool.Pool | None = None) -> gr.Blocks:
     """`mock`: where the app's mock is; `pool`: the worker processes that run the snippets (None: runs in this
     process)."""
     found = lessons.discover() if found is None else found

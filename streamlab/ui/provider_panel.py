@@ -2,7 +2,7 @@
 
 Its values live in a `gr.State` of this browser session (server-side, never sent to other sessions and not
 part of the API). The key textbox is a password field with no default: `.env` keys are read only at run
-time by streamlab.providers, so they never reach the page or the API schema. What the panel holds is only
+time by streamlab.hosting.providers, so they never reach the page or the API schema. What the panel holds is only
 the learner's choice: `providers.resolve` decides at run time which key may go to which URL.
 """
 
@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 
 import gradio as gr
 
-from streamlab import errors, providers
-from streamlab.hosting import Hosting
+from streamlab.engine import errors
+from streamlab.hosting import providers
+from streamlab.hosting.mode import Hosting
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import t
-from streamlab.mock.faults import FAULTS as MOCK_FAULTS
+from streamlab.mock.wire.faults import FAULTS as MOCK_FAULTS
 
 LABELS = {"mock": "Mock (no key)", "openai": "OpenAI", "anthropic": "Anthropic", "compatible": "OpenAI-compatible"}
 CUSTOM = "Custom URL"

@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from streamlab.server import BackgroundServer
+from streamlab.web.background import BackgroundServer
 
 
 @pytest.fixture

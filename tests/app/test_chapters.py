@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from streamlab import lessons
+from streamlab.engine import lessons
 from streamlab.i18n.interface import UI
 from streamlab.ui import navigation
 

@@ -6,8 +6,8 @@ import pytest
 from lesson_pages import open_lesson
 from playwright.sync_api import expect
 
-from streamlab import lessons
-from streamlab.server import BackgroundServer
+from streamlab.engine import lessons
+from streamlab.web.background import BackgroundServer
 
 BROKEN = "03_usage"
 

@@ -4,7 +4,8 @@ import asyncio
 
 import httpx2
 
-from streamlab import lessons, providers, runner
+from streamlab.engine import lessons, runner
+from streamlab.hosting import providers
 
 FAKE_KEY = "sk-invalid-LEAKCHECK-7f3a9c2e"  # the mock rejects keys starting with sk-invalid, like a real provider
 ENV_KEY = "sk-env-LEAKCHECK-server-93b1"

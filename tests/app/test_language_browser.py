@@ -10,7 +10,7 @@ import pytest
 from lesson_pages import open_lesson, screenshot
 from playwright.sync_api import expect
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
 CJK = re.compile(r"[\u4e00-\u9fff]")

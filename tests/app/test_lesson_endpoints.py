@@ -7,7 +7,7 @@ import pytest
 from gradio_client import Client
 from polling import wait_for
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
 # Outputs of a run endpoint: one value per pane, then status, metrics, chart.

@@ -10,7 +10,7 @@ from lesson_pages import open_lesson
 from playwright.sync_api import expect
 from polling import wait_for
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
 SCREENSHOT = Path(__file__).resolve().parents[2] / "assets" / "screenshot.png"

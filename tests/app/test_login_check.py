@@ -7,7 +7,7 @@ import fastapi.dependencies.utils as fastapi_dependencies
 import httpx2
 from gradio_session import event_body, index_of, new_session_hash, stream_event
 
-from streamlab.server import BackgroundServer
+from streamlab.web.background import BackgroundServer
 
 
 def test_a_run_reaches_the_queue_without_a_thread_for_the_login_check(monkeypatch):

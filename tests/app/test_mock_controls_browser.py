@@ -7,7 +7,7 @@ from pathlib import Path
 from lesson_pages import open_lesson
 from playwright.sync_api import expect
 
-from streamlab import lessons
+from streamlab.engine import lessons
 from streamlab.ui.provider_panel import SPEEDS
 
 LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]

@@ -15,7 +15,7 @@ from gradio_client import Client
 from polling import wait_for
 
 from deploy.replicas import free_port
-from streamlab.server import answers
+from streamlab.web.readiness import answers
 
 ROOT = Path(__file__).resolve().parents[2]
 BODY = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "Say hello in five words."}]}

@@ -7,7 +7,7 @@ import pytest
 from lesson_pages import SIZES, assert_no_line_clipped, code_panels, load, open_lesson, screenshot
 from playwright.sync_api import expect
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 LESSONS = lessons.discover()
 

@@ -8,7 +8,7 @@ import pytest
 from lesson_pages import SIZES, assert_no_line_clipped, box_inside_viewport, load, open_lesson, screenshot
 from playwright.sync_api import expect
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 LESSON = "08_raw_wire"  # the lesson with the most controls above its output, and the longest lines
 LESSONS = {lesson.stem: lesson for lesson in lessons.discover()}

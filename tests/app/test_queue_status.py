@@ -8,7 +8,8 @@ import time
 import httpx2
 from gradio_session import event_body, index_of, load_index, new_session_hash, stream_event
 
-from streamlab.server import QUEUE_STATUS_S, BackgroundServer
+from streamlab.web.background import BackgroundServer
+from streamlab.web.server import QUEUE_STATUS_S
 
 LEARNERS = 40
 

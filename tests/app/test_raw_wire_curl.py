@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from gradio_client import Client
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 LESSON = lessons.load("08_raw_wire")
 

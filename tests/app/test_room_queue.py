@@ -12,7 +12,7 @@ import httpx2
 from gradio_session import event_body, index_of, new_session_hash, panel_index, stream_event
 from polling import wait_for
 
-from streamlab.server import BackgroundServer
+from streamlab.web.background import BackgroundServer
 
 LEARNERS = 50  # more than Gradio's 40
 

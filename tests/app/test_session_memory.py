@@ -3,7 +3,7 @@ Gradio keeps about half a megabyte for each session of this page until it is evi
 
 from gradio_session import GradioSession, choose, run
 
-from streamlab.server import BackgroundServer
+from streamlab.web.background import BackgroundServer
 
 
 def test_sessions_beyond_the_capacity_are_forgotten_oldest_first():

@@ -5,13 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from streamlab.server import Config
+from streamlab.web.server import Config
 
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import json, sys
-from streamlab.server import Config, create_app
+from streamlab.web.server import Config, create_app
 create_app(Config(port=7999))
 heavy = sorted({m.split('.')[0] for m in sys.modules} & {'anthropic', 'langchain_openai', 'langchain_core', 'openai'})
 print(json.dumps(heavy))
@@ -42,7 +42,7 @@ def test_default_concurrency_serves_a_room_not_one_learner(monkeypatch):
 
 SEARCHES = """
 import importlib.abc, json, sys
-from streamlab.server import Config, create_app
+from streamlab.web.server import Config, create_app
 create_app(Config(port=7999))
 import gradio.utils
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from streamlab.lessons import ROOT, STEM
+from streamlab.engine.lessons import ROOT, STEM
 
 LESSONS = ROOT / "lessons"
 ZH = LESSONS / "zh"

@@ -15,7 +15,7 @@ import pytest
 from debian_tools import need
 
 from deploy.replicas import NGINX, Replicas
-from streamlab.server import KEEP_ALIVE_S
+from streamlab.web.server import KEEP_ALIVE_S
 
 pytestmark = pytest.mark.timeout(120)
 

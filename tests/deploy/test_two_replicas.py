@@ -11,7 +11,7 @@ from debian_tools import need
 from gradio_session import Run, event_body, index_of, load_index, new_session_hash, panel_index, stream_event
 
 from deploy.replicas import NGINX, Replicas
-from streamlab import lessons
+from streamlab.engine import lessons
 
 LEARNERS = 100
 PROMPT = lessons.load("01_basic").prompt

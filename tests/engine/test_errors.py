@@ -1,6 +1,7 @@
 import json
 
-from streamlab import errors, providers
+from streamlab.engine import errors
+from streamlab.hosting import providers, safe_text
 
 
 class FakeStatusError(Exception):
@@ -56,7 +57,7 @@ def test_provider_error_message_is_passed_through():
 
 def test_scrub_hides_known_secrets_and_key_shaped_strings():
     text = "key=abcd1234efgh and sk-ant-api03-XYZ and Bearer tok123 and plain words"
-    cleaned = errors.scrub(text, ["abcd1234efgh"])
+    cleaned = safe_text.scrub(text, ["abcd1234efgh"])
     assert "abcd1234efgh" not in cleaned and "sk-ant" not in cleaned and "tok123" not in cleaned
     assert cleaned.endswith("plain words")
 

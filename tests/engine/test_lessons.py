@@ -1,6 +1,6 @@
 import sys
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 GOOD = '''
 from typing import Literal

@@ -1,6 +1,6 @@
 import re
 
-from streamlab.metrics import Metrics
+from streamlab.engine.metrics import Metrics
 
 
 def test_summary_counts_chunks_chars_and_time_to_first_token():

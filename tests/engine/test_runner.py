@@ -2,7 +2,8 @@ import asyncio
 
 from polling import wait_for
 
-from streamlab import errors, lessons, providers, runner
+from streamlab.engine import errors, lessons, runner
+from streamlab.hosting import providers
 
 SETTINGS = providers.Settings(mock_url="http://127.0.0.1:9/mock")  # never contacted: these snippets ignore the client
 

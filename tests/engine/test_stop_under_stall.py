@@ -10,7 +10,8 @@ import httpx2
 import pytest
 from polling import wait_for
 
-from streamlab import lessons, providers, run_connections, runner
+from streamlab.engine import lessons, runner
+from streamlab.hosting import providers, run_connections
 
 EVERY_LESSON = [lesson.stem for lesson in lessons.discover()]
 

@@ -1,4 +1,4 @@
-"""Runs in worker processes (streamlab.workers) behave as runs in the web process: they stream as the answer
+"""Runs in worker processes (streamlab.engine.worker_pool) behave as runs in the web process: they stream as the answer
 arrives, Stop closes the upstream stream, a failure comes back as the same plain message, and a worker that
 dies ends its runs with a message and is replaced."""
 
@@ -9,14 +9,15 @@ import signal
 import pytest
 from polling import wait_for
 
-from streamlab import lessons, providers, runner, workers
+from streamlab.engine import lessons, runner, worker_pool, worker_process
+from streamlab.hosting import providers
 
 KEY = "sk-learner-SECRET-0123456789abcdef"
 
 
 @pytest.fixture(scope="module")
 def pool():
-    started = workers.Pool(1).start()
+    started = worker_pool.Pool(1).start()
     yield started
     started.close()
 
@@ -97,7 +98,7 @@ def test_a_failure_in_a_worker_is_the_same_plain_message(fault, status, pool, mo
 def test_a_worker_that_dies_ends_its_run_with_a_message_and_is_replaced(mock_url):
     lesson = lessons.load("01_basic")
     settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=100, jitter_ms=0)
-    own = workers.Pool(1).start()
+    own = worker_pool.Pool(1).start()
     try:
         killed = []
 
@@ -108,7 +109,7 @@ def test_a_worker_that_dies_ends_its_run_with_a_message_and_is_replaced(mock_url
 
         frames = frames_of(lesson, settings, own, "worker-killed", kill_once_streaming)
         assert killed, "the run streamed before its worker was killed"
-        assert frames[-1][1] == "incomplete" and frames[-1][2] == workers.GONE
+        assert frames[-1][1] == "incomplete" and frames[-1][2] == worker_pool.GONE
         assert frames[-1][0]["output"], "the partial text is kept"
 
         again = frames_of(lesson, providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=0, jitter_ms=0), own)
@@ -132,7 +133,7 @@ def stream(client, prompt):
 
 def test_a_value_pickle_cannot_carry_arrives_as_its_text_and_the_rest_as_it_is(lesson_root, mock_url):
     root = lesson_root(**{"01_odd": UNPICKLABLE.replace("CLIENT", "PANES = ('output', 'log')\nCLIENT")})
-    own = workers.Pool(1, root).start()
+    own = worker_pool.Pool(1, root).start()
     try:
         frames = frames_of(lessons.load("01_odd", root), providers.Settings(mock_url=mock_url), own)
     finally:
@@ -153,7 +154,7 @@ class RecordingPipe:
 
 def test_the_sender_batches_a_burst_in_order_and_sends_a_lone_piece_at_once():
     pipe = RecordingPipe()
-    sender = workers._Sender(pipe)
+    sender = worker_process._Sender(pipe)
     sender.send((1, "item", "alone"))
     assert wait_for(lambda: pipe.writes == [[(1, "item", "alone")]], 5, 0.001), "a lone piece goes by itself"
     burst = [(run_id, "item", f"piece {i}") for i in range(200) for run_id in (2, 3)]

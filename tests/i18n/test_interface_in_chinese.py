@@ -2,8 +2,8 @@
 
 import re
 
-from streamlab import lessons
-from streamlab.hosting import Hosting
+from streamlab.engine import lessons
+from streamlab.hosting.mode import Hosting
 from streamlab.i18n import interface, runtime
 from streamlab.ui import provider_panel
 

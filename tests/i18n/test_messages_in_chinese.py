@@ -10,13 +10,14 @@ import re
 
 import pytest
 
-from streamlab import errors, inputs, lessons, providers, runner, url_guard
-from streamlab.hosting import Hosting
+from streamlab.engine import errors, inputs, lessons, runner
+from streamlab.engine.metrics import Metrics
+from streamlab.hosting import providers, url_guard
+from streamlab.hosting.limits import LimitReached, Limits
+from streamlab.hosting.mode import Hosting
+from streamlab.hosting.providers import ProviderError, Settings
 from streamlab.i18n import language, runtime
 from streamlab.i18n.messages_zh import MESSAGES
-from streamlab.limits import LimitReached, Limits
-from streamlab.metrics import Metrics
-from streamlab.providers import ProviderError, Settings
 from streamlab.ui import provider_panel
 
 # Words that stay as they are in Chinese text: product and protocol names, code, HTTP reason phrases.

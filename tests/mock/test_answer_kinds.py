@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from streamlab.mock import text
+from streamlab.mock.compose import answer as composed
+from streamlab.mock.words import text
 
 GREETING_WORDS = re.compile(r"\b(hi|hello|hey|good (?:morning|afternoon|evening))\b|你好|您好|嗨|早上好|下午好|晚上好",
                             re.IGNORECASE)
@@ -53,7 +54,7 @@ def assert_no_cut_topic(answer, topic):
 
 
 def answer(prompt):
-    return text.answer(prompt, text.stable_hash(text.normalise(prompt)))
+    return composed.answer(prompt, text.stable_hash(text.normalise(prompt)))
 
 
 ENGLISH = [
@@ -115,7 +116,7 @@ def test_the_tutorials_prompts_get_their_curated_kind_of_answer_over_the_wire(oa
                                          stream=True)
     reply = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert kind_of(reply) == kind, reply
-    assert reply == text.answer(prompt, "any seed"), "curated: the same text whatever the request"
+    assert reply == composed.answer(prompt, "any seed"), "curated: the same text whatever the request"
 
 
 def test_the_spring_poem_has_several_short_lines():

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel
 
-from streamlab.mock import schema
+from streamlab.mock.words import schema
 
 
 class Stay(BaseModel):

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from streamlab.mock.pacing import Clock, Pacing
+from streamlab.mock.wire.pacing import Clock, Pacing
 
 HELLO = [{"role": "user", "content": "Say hello in five words."}]  # 7 tokens
 

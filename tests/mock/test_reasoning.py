@@ -9,7 +9,7 @@ import openai
 import pytest
 from mock_support import ANTHROPIC_TOOLS, OPENAI_TOOLS, RESPONSES_TOOLS, WEATHER_PROMPT
 
-from streamlab.mock import reasoning
+from streamlab.mock.compose import reasoning
 
 PROMPT = "Why is the sky blue?"
 MESSAGES = [{"role": "user", "content": PROMPT}]

@@ -10,7 +10,7 @@ import pytest
 from mock_support import Order, User
 from pydantic import BaseModel, Field
 
-from streamlab.mock import schema
+from streamlab.mock.words import schema
 
 
 class Step(BaseModel):

@@ -9,7 +9,7 @@ import json
 import pytest
 from mock_support import FAST
 
-from streamlab.mock.faults import split_frame
+from streamlab.mock.wire.faults import split_frame
 
 ZH = "用两句话解释什么是流式输出大模型的回复。"
 SPLIT = {"X-Mock-Fault": "split"}

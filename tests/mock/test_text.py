@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from streamlab.mock import text
-from streamlab.mock.answers import CURATED
+from streamlab.mock.compose import answer as composed
+from streamlab.mock.compose.curated import CURATED
+from streamlab.mock.words import text
 
 LESSON_PROMPTS = [
     "Explain in two sentences what streaming an LLM response means.",
@@ -28,35 +29,35 @@ CJK = re.compile("[\u4e00-\u9fff]")
 
 @pytest.mark.parametrize("prompt", LESSON_PROMPTS)
 def test_every_lesson_prompt_has_a_curated_answer(prompt):
-    assert text.answer(prompt, "any seed") == CURATED[text.normalise(prompt)]
-    assert text.answer(f"  {prompt.upper()}  ", "other seed") == CURATED[text.normalise(prompt)]
+    assert composed.answer(prompt, "any seed") == CURATED[text.normalise(prompt)]
+    assert composed.answer(f"  {prompt.upper()}  ", "other seed") == CURATED[text.normalise(prompt)]
 
 
 def test_curated_answers_read_like_answers():
-    assert text.answer("Say hello in five words.", "s") == "Hello there, how are you?"
-    assert len(text.answer(LESSON_PROMPTS[1], "s").splitlines()) == 3  # a haiku
-    assert text.answer(LESSON_PROMPTS[5], "s").count("\n") >= 5  # a list of five
+    assert composed.answer("Say hello in five words.", "s") == "Hello there, how are you?"
+    assert len(composed.answer(LESSON_PROMPTS[1], "s").splitlines()) == 3  # a haiku
+    assert composed.answer(LESSON_PROMPTS[5], "s").count("\n") >= 5  # a list of five
     assert not any("lorem" in a.lower() for a in CURATED.values())
 
 
 def test_other_prompts_get_a_deterministic_answer_on_their_topic():
     prompt = "Explain how a CPU cache works"
-    first = text.answer(prompt, text.stable_hash(prompt))
-    assert first == text.answer(prompt, text.stable_hash(prompt))
+    first = composed.answer(prompt, text.stable_hash(prompt))
+    assert first == composed.answer(prompt, text.stable_hash(prompt))
     assert "CPU cache" in first and len(first.split()) > 30 and "lorem" not in first.lower()
-    assert text.answer("Tell me about lighthouses and fog", "a") != text.answer("Tell me about lighthouses and fog",
-                                                                                "b")
+    prompt = "Tell me about lighthouses and fog"
+    assert composed.answer(prompt, "a") != composed.answer(prompt, "b")
 
 
 def test_asking_for_a_word_count_gets_about_that_many_words():
-    answer = text.answer("Write 150 words about the history of the printing press.", "seed")
+    answer = composed.answer("Write 150 words about the history of the printing press.", "seed")
     assert 130 <= len(answer.split()) <= 190 and "printing" in answer
 
 
 def test_chinese_prompts_get_chinese_text():
-    assert CJK.search(text.answer("请解释一下什么是量子计算？", "seed"))
-    assert "量子计算" in text.answer("请解释一下什么是量子计算？", "seed")
-    assert CJK.search(text.answer(LESSON_PROMPTS[-1], "seed"))
+    assert CJK.search(composed.answer("请解释一下什么是量子计算？", "seed"))
+    assert "量子计算" in composed.answer("请解释一下什么是量子计算？", "seed")
+    assert CJK.search(composed.answer(LESSON_PROMPTS[-1], "seed"))
 
 
 @pytest.mark.parametrize("sample", [

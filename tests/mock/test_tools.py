@@ -4,7 +4,7 @@ import json
 
 from mock_support import ANTHROPIC_TOOLS, OPENAI_TOOLS, RESPONSES_TOOLS, WEATHER_PROMPT
 
-from streamlab.mock.tools import arguments_for
+from streamlab.mock.compose.tools import arguments_for
 
 WEATHER = [{"role": "user", "content": WEATHER_PROMPT}]
 RESULTS = {"Paris": {"temperature": 18, "unit": "celsius", "condition": "Cloudy"},

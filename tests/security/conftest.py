@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from streamlab.hosting import Hosting
-from streamlab.server import BackgroundServer
+from streamlab.hosting.mode import Hosting
+from streamlab.web.background import BackgroundServer
 
 sys.path.insert(0, str(Path(__file__).parent))
 

@@ -6,10 +6,11 @@ import re
 import pytest
 from gradio_session import GradioSession, choose, run
 
-from streamlab import errors, inputs, lessons
-from streamlab.hosting import Hosting
-from streamlab.providers import ProviderError
-from streamlab.server import BackgroundServer
+from streamlab.engine import inputs, lessons
+from streamlab.hosting import safe_text
+from streamlab.hosting.mode import Hosting
+from streamlab.hosting.providers import ProviderError
+from streamlab.web.background import BackgroundServer
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +90,9 @@ def test_a_megabyte_model_name_gets_a_message(visitor):
 
 
 def test_text_from_outside_is_shown_as_written_never_rendered():
-    shown = errors.short("<img src=x onerror=alert(1)> **bold** [link](javascript:x) " + "y" * 500)
+    shown = safe_text.short("<img src=x onerror=alert(1)> **bold** [link](javascript:x) " + "y" * 500)
     assert shown.startswith("&lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](javascript:x)")
-    assert len(shown) < errors.MAX_DETAIL_CHARS + 40 and shown.endswith("…")
+    assert len(shown) < safe_text.MAX_DETAIL_CHARS + 40 and shown.endswith("…")
 
 
 def test_the_server_still_serves_after_all_that(visitor):

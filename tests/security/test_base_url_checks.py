@@ -4,8 +4,8 @@ each refusal says why. The visitor brings their own key here: the URL is the att
 import pytest
 from gradio_session import GradioSession, choose, run
 
-from streamlab.hosting import Hosting
-from streamlab.server import BackgroundServer
+from streamlab.hosting.mode import Hosting
+from streamlab.web.background import BackgroundServer
 
 VISITOR_KEY = "sk-visitor-LEAKCHECK-0a0b"
 PORT = "{port}"  # the listener's port, filled in per test

@@ -8,8 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx2
 import pytest
 
-from streamlab import lessons, providers, run_connections, runner, url_guard
-from streamlab.hosting import Hosting
+from streamlab.engine import lessons, runner
+from streamlab.hosting import providers, run_connections, url_guard
+from streamlab.hosting.mode import Hosting
 
 OWN_CLIENT = '''
 import httpx2

@@ -8,8 +8,8 @@ import httpx2
 import pytest
 from gradio_session import GradioSession, choose
 
-from streamlab.hosting import Hosting
-from streamlab.server import BackgroundServer
+from streamlab.hosting.mode import Hosting
+from streamlab.web.background import BackgroundServer
 
 KEY = "sk-visitor-DEEPLINK-0123456789abcdef"
 

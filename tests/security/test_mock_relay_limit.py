@@ -7,9 +7,9 @@ import asyncio
 import httpx2
 from gradio_client import Client
 
-from streamlab.hosting import Hosting
-from streamlab.mock_relay import PUBLIC_MAX_OPEN
-from streamlab.server import BackgroundServer
+from streamlab.hosting.mode import Hosting
+from streamlab.web.background import BackgroundServer
+from streamlab.web.mock_relay import PUBLIC_MAX_OPEN
 
 STALL = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Fault": "stall"}
 BODY = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "Hello"}]}

@@ -6,7 +6,7 @@ import json
 import pytest
 from gradio_session import GradioSession, choose, run
 
-from streamlab import errors
+from streamlab.hosting import safe_text
 
 PAGE = b"<html><body><h1>Internal admin</h1><p>secret-token=ADMIN-LEAKCHECK</p><script>x()</script></body></html>"
 NOISY = "<img src=x onerror=alert(1)> **quota** exceeded " + "detail " * 300
@@ -28,4 +28,4 @@ def test_a_provider_error_shows_status_and_a_short_escaped_message_only(start_ap
     assert "LEAKCHECK" not in status and "<h1>" not in status and "<img" not in status
     icon, _, words = status.partition("</svg>")  # the status line's own icon, then what it says
     assert icon.startswith('<svg class="run-icon') and "<svg" not in words
-    assert len(words) < errors.MAX_DETAIL_CHARS + 300
+    assert len(words) < safe_text.MAX_DETAIL_CHARS + 300

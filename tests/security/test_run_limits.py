@@ -4,8 +4,8 @@ running, and they reset as the README says (per-minute windows slide; the daily 
 import pytest
 from gradio_session import GradioSession, choose, run
 
-from streamlab.hosting import Hosting
-from streamlab.limits import LimitReached, Limits
+from streamlab.hosting.limits import LimitReached, Limits
+from streamlab.hosting.mode import Hosting
 
 
 class Clock:

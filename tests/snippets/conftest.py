@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from streamlab import lessons, providers
-from streamlab.lessons import MAIN_PANE
+from streamlab.engine import lessons
+from streamlab.engine.lessons import MAIN_PANE
+from streamlab.hosting import providers
 
 
 class Run:

@@ -3,7 +3,8 @@
 import pytest
 from polling import wait_for
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "01_basic"
 PROMPT = lessons.load(STEM).prompt

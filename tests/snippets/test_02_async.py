@@ -6,7 +6,8 @@ import inspect
 import pytest
 from polling import wait_for
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "02_async"
 HAIKU = "The prompt has been sent\na cursor blinks in silence\nthen one word appears"

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "03_usage"
 PROMPT = lessons.load(STEM).prompt

@@ -4,7 +4,7 @@ import ast
 import json
 import re
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 STEM = "04_tool_calls"
 FRAGMENT = re.compile(r"\[(\d+)\] (\w+) \+= (.*)")

@@ -2,7 +2,8 @@
 
 import inspect
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "05_langchain"
 LESSON = lessons.load(STEM)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 STEM = "06_buffering"
 STATS = re.compile(r"(\d+) raw chunks → (\d+) UI updates \((\w+) buffering\)")

@@ -5,7 +5,8 @@ import json
 import httpx2
 import pytest
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "07_anthropic"
 PROMPT = lessons.load(STEM).prompt

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "08_raw_wire"
 ANSWER = "Hello there, how are you?"

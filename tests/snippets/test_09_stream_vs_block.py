@@ -5,7 +5,8 @@ import re
 import pytest
 from polling import wait_for
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "09_stream_vs_block"
 PROMPT = lessons.load(STEM).prompt

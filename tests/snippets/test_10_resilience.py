@@ -6,7 +6,8 @@ import time
 import httpx2
 import pytest
 
-from streamlab import lessons, providers, runner
+from streamlab.engine import lessons, runner
+from streamlab.hosting import providers
 
 STEM = "10_resilience"
 PROMPT = lessons.load(STEM).prompt

@@ -5,7 +5,8 @@ import re
 import pytest
 from polling import wait_for
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "11_concurrency"
 QUESTIONS = lessons.load(STEM).prompt.splitlines()

@@ -7,8 +7,9 @@ import re
 import httpx2
 import pytest
 
-from streamlab import lessons, providers
-from streamlab.mock.faults import FAULTS
+from streamlab.engine import lessons
+from streamlab.hosting import providers
+from streamlab.mock.wire.faults import FAULTS
 
 STEM = "12_web_integration"
 FRAME = re.compile(r"event: ([a-z_]+)\ndata: (\{.*\})\n\n\Z", re.DOTALL)

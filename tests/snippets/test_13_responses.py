@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "13_responses"
 PROMPT = lessons.load(STEM).prompt

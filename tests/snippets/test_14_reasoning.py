@@ -4,8 +4,9 @@ import asyncio
 
 import pytest
 
-from streamlab import lessons, providers, runner
-from streamlab.mock import reasoning
+from streamlab.engine import lessons, runner
+from streamlab.hosting import providers
+from streamlab.mock.compose import reasoning
 
 STEM = "14_reasoning"
 PROMPT = lessons.load(STEM).prompt

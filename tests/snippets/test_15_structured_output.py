@@ -6,7 +6,7 @@ import json
 import openai
 import pytest
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 STEM = "15_structured_output"
 EXPECTED = {"city": "Lisbon", "traveller": "Ana", "age": 34, "nights": 2, "budget_eur": 400,

@@ -13,7 +13,7 @@ LOST = re.compile(r"\n✗ (\d+) characters lost, with no error\n\Z")
 
 @pytest.fixture
 def answer(mock_answer):
-    from streamlab import lessons
+    from streamlab.engine import lessons
 
     return mock_answer(lessons.load(STEM).prompt)
 

@@ -9,7 +9,7 @@ STEM = "17_broken_sdk_calls"
 
 @pytest.fixture
 def answer(mock_answer):
-    from streamlab import lessons
+    from streamlab.engine import lessons
 
     return mock_answer(lessons.load(STEM).prompt)
 

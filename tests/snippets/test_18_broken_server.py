@@ -14,7 +14,7 @@ TIMING = re.compile(r"\n\nrequest A streamed from [\d.]+ s to [\d.]+ s; request 
 
 @pytest.fixture
 def answer(mock_answer):
-    from streamlab import lessons
+    from streamlab.engine import lessons
 
     return mock_answer(lessons.load(STEM).prompt)
 

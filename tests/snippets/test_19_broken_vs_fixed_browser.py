@@ -4,7 +4,8 @@
 import asyncio
 import json
 
-from streamlab import lessons, providers
+from streamlab.engine import lessons
+from streamlab.hosting import providers
 
 STEM = "19_broken_vs_fixed_browser"
 

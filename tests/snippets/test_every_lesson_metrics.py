@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from streamlab import lessons, providers, runner
+from streamlab.engine import lessons, runner
+from streamlab.hosting import providers
 
 LESSONS = [lesson for lesson in lessons.discover() if not lesson.error]
 

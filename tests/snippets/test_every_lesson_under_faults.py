@@ -11,8 +11,9 @@ import asyncio
 
 import pytest
 
-from streamlab import lessons, providers, runner
-from streamlab.mock.faults import FAULTS, WIRE_FAULTS
+from streamlab.engine import lessons, runner
+from streamlab.hosting import providers
+from streamlab.mock.wire.faults import FAULTS, WIRE_FAULTS
 
 LESSONS = lessons.discover()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY_VARS = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "STREAMLAB_COMPATIBLE_API_KEY", "STREAMLAB_PROVIDER")

@@ -9,9 +9,12 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from polling import wait_for
 
-from streamlab import lessons, mock, providers, web_endpoint
-from streamlab.lessons import ROOT
-from streamlab.server import answers
+from streamlab import mock
+from streamlab.engine import lessons
+from streamlab.engine.lessons import ROOT
+from streamlab.hosting import providers
+from streamlab.web import lesson_endpoints
+from streamlab.web.readiness import answers
 
 NO_PACING = {"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0", "X-Mock-Jitter-Ms": "0"}
 
@@ -24,7 +27,7 @@ class WebServer:
         self.app = FastAPI()
         self.mock = mock.create_app()
         self.app.mount("/mock", self.mock)
-        self.app.include_router(web_endpoint.router)
+        self.app.include_router(lesson_endpoints.router)
         self.app.mount("/static", StaticFiles(directory=ROOT / "assets"))
         self.app.state.mock_url = f"{self.url}/mock"
         self.app.state.mock_pacing = dict(NO_PACING)
@@ -48,7 +51,7 @@ class WebServer:
 
     @property
     def default_read_timeout_s(self) -> float:
-        return lessons.load(web_endpoint.STEM).module.READ_TIMEOUT_S
+        return lessons.load(lesson_endpoints.STEM).module.READ_TIMEOUT_S
 
     def answer(self, prompt: str) -> str:
         """The mock's answer to `prompt`, asked without streaming: what the stream must add up to."""
@@ -90,7 +93,7 @@ def streams_closed(web_server):
 
     def wait(within_s: float = 5.0) -> bool:
         def closed():
-            return web_endpoint.open_streams() == 0 and web_server.mock.state.stats.open_streams == 0
+            return lesson_endpoints.open_streams() == 0 and web_server.mock.state.stats.open_streams == 0
 
         return wait_for(closed, timeout=within_s, every=0.02)
 

@@ -4,7 +4,7 @@ broken pane shows the failure (U+FFFD, lost words, a thrown error, a model asked
 import pytest
 from playwright.sync_api import expect
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 PROMPT = lessons.load("19_broken_vs_fixed_browser").prompt
 WAIT_MS = 20_000

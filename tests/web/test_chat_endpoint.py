@@ -8,8 +8,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from streamlab import lessons, web_endpoint
-from streamlab.hosting import Hosting
+from streamlab.engine import lessons
+from streamlab.hosting.mode import Hosting
+from streamlab.web import lesson_endpoints
 
 PROMPT = lessons.load("12_web_integration").prompt
 
@@ -27,7 +28,7 @@ def parse_sse(text: str) -> list[tuple[str, dict]]:
 
 
 def get_stream(web_server, **params) -> httpx2.Response:
-    return httpx2.get(f"{web_server.url}{web_endpoint.PATH}", params=params, timeout=30)
+    return httpx2.get(f"{web_server.url}{lesson_endpoints.PATH}", params=params, timeout=30)
 
 
 def test_events_arrive_in_order_and_chunks_add_up_to_the_answer(web_server):
@@ -109,7 +110,7 @@ def test_a_dropped_upstream_connection_gives_chunks_then_an_error(web_server):
     ({"prompt": ""}, "empty"),
     ({"prompt": "   "}, "empty"),
     ({}, "empty"),
-    ({"prompt": "x" * (web_endpoint.MAX_PROMPT_CHARS + 1)}, "limit"),
+    ({"prompt": "x" * (lesson_endpoints.MAX_PROMPT_CHARS + 1)}, "limit"),
     ({"prompt": PROMPT, "fault": "meteor"}, "unknown fault"),
     ({"prompt": PROMPT, "session_id": "<script>"}, "session_id"),
 ])
@@ -120,7 +121,7 @@ def test_bad_input_is_a_400_with_a_json_message(web_server, params, words):
 
 
 def test_a_prompt_of_exactly_the_limit_is_accepted(web_server):
-    response = get_stream(web_server, prompt="y" * web_endpoint.MAX_PROMPT_CHARS)
+    response = get_stream(web_server, prompt="y" * lesson_endpoints.MAX_PROMPT_CHARS)
     assert response.status_code == 200 and parse_sse(response.text)[-1][0] == "stream_end"
 
 
@@ -132,10 +133,10 @@ def test_the_client_is_closed_after_every_stream(web_server, streams_closed):
 
 def test_a_browser_that_goes_away_closes_the_upstream_stream_early(web_server, slow_stream, streams_closed):
     cancelled = web_server.mock.state.stats.streams_cancelled
-    with httpx2.stream("GET", f"{web_server.url}{web_endpoint.PATH}", params={"prompt": PROMPT}, timeout=30) as r:
+    with httpx2.stream("GET", f"{web_server.url}{lesson_endpoints.PATH}", params={"prompt": PROMPT}, timeout=30) as r:
         lines = r.iter_lines()
         assert next(lines) == "event: stream_start"
-        assert web_endpoint.open_streams() == 1
+        assert lesson_endpoints.open_streams() == 1
         while next(lines) != "event: stream_chunk":
             pass
         left_at = time.monotonic()
@@ -147,9 +148,9 @@ def test_a_browser_that_goes_away_closes_the_upstream_stream_early(web_server, s
 
 def test_without_a_mock_url_the_endpoint_answers_503_not_500():
     app = FastAPI()
-    app.include_router(web_endpoint.router)
+    app.include_router(lesson_endpoints.router)
     with TestClient(app) as client:
-        response = client.get(web_endpoint.PATH, params={"prompt": PROMPT})
+        response = client.get(lesson_endpoints.PATH, params={"prompt": PROMPT})
     assert response.status_code == 503
     assert "mock provider is not running" in response.json()["error"]["message"]
 
@@ -158,13 +159,14 @@ def test_a_public_server_bounds_the_streams_open_at_once(web_server, slow_stream
     web_server.app.state.hosting = Hosting(public=True)
     web_server.app.state.max_open_streams = 1
     try:
-        with httpx2.stream("GET", f"{web_server.url}{web_endpoint.PATH}", params={"prompt": PROMPT}, timeout=30) as r:
+        url = f"{web_server.url}{lesson_endpoints.PATH}"
+        with httpx2.stream("GET", url, params={"prompt": PROMPT}, timeout=30) as r:
             lines = r.iter_lines()  # kept: a dropped iterator closes the response
             assert next(lines) == "event: stream_start"
-            second = httpx2.get(f"{web_server.url}{web_endpoint.PATH}", params={"prompt": PROMPT}, timeout=30)
+            second = httpx2.get(f"{web_server.url}{lesson_endpoints.PATH}", params={"prompt": PROMPT}, timeout=30)
             assert second.status_code == 503
             assert "already serves 1 streams on this endpoint" in second.json()["error"]["message"]
         assert streams_closed(within_s=2)
-        assert httpx2.get(f"{web_server.url}{web_endpoint.PATH}", params={"prompt": "Hi"}, timeout=30).is_success
+        assert httpx2.get(f"{web_server.url}{lesson_endpoints.PATH}", params={"prompt": "Hi"}, timeout=30).is_success
     finally:
         del web_server.app.state.hosting, web_server.app.state.max_open_streams

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from streamlab import lessons
+from streamlab.engine import lessons
 
 PROMPT = lessons.load("12_web_integration").prompt
 WAIT_MS = 15_000

@@ -1,15 +1,16 @@
-"""GET /api/relay/stream: lesson 19's relay of the mock's raw Chat Completions SSE, over real HTTP."""
+"""GET /api/relay/stream: lesson 20's relay of the mock's raw Chat Completions SSE, over real HTTP."""
 
 import httpx2
 import pytest
 
-from streamlab import lessons, web_endpoint
+from streamlab.engine import lessons
+from streamlab.web import lesson_endpoints
 
-PROMPT = lessons.load(web_endpoint.RELAY_STEM).prompt
+PROMPT = lessons.load(lesson_endpoints.RELAY_STEM).prompt
 
 
 def get_relay(web_server, **params) -> httpx2.Response:
-    return httpx2.get(f"{web_server.url}{web_endpoint.RELAY_PATH}", params=params, timeout=30)
+    return httpx2.get(f"{web_server.url}{lesson_endpoints.RELAY_PATH}", params=params, timeout=30)
 
 
 def test_the_relay_sends_the_providers_own_sse_after_a_retry_hint(web_server):
