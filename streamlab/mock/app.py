@@ -80,7 +80,7 @@ async def _serve(request: Request, api: Api, stats: Stats):
     pacing = Pacing.from_headers(request.headers, conversation.seed)
     if conversation.stream:
         driver = Driver(api.frames(conversation, reply, body), pacing, reply.tokens_streamed, fault,
-                        api.error_frame, api.malformed_frame)
+                        api.error_frame, api.malformed_frame, faults.stall_after(request.headers))
         return EventStream(driver, stats, headers)
     if fault == "error_event":
         return faults.status_fault(api.provider, "server_error")

@@ -53,6 +53,17 @@ def test_openai_stream_fault_raises_the_sdks_exception(oai, fault):
         assert set(caught.value.body) >= {"message", "type", "param", "code"}
 
 
+def test_a_stall_can_come_after_some_text(mock_url, fast_headers):
+    client = openai.OpenAI(api_key="k", base_url=f"{mock_url}/openai/v1", max_retries=0,
+                           timeout=openai.Timeout(10.0, read=0.5))
+    text = []
+    with pytest.raises(openai.APITimeoutError):
+        for chunk in client.chat.completions.create(model="streamlab-mock", messages=HI, stream=True, extra_headers={
+                **fast_headers, "X-Mock-Fault": "stall", "X-Mock-Stall-After": "4"}):
+            text += [choice.delta.content for choice in chunk.choices if choice.delta.content]
+    assert len(text) == 4, "four tokens, then silence"
+
+
 @pytest.mark.parametrize("fault", ANTHROPIC_STREAM)
 def test_anthropic_stream_fault_raises_the_sdks_exception(claude, fault):
     text = []

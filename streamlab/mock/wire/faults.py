@@ -7,6 +7,7 @@ import json
 from starlette.responses import Response
 
 FAULT_HEADER = "x-mock-fault"
+STALL_AFTER_HEADER = "x-mock-stall-after"  # with `stall`: the tokens a stream sends before it goes silent (default 0)
 STATUS_FAULTS = ("auth", "rate_limit", "server_error", "overloaded")
 STREAM_FAULTS = ("stall", "disconnect", "error_event", "malformed")
 WIRE_FAULTS = ("split",)  # the answer is whole and correct; only how its bytes are cut into writes changes
@@ -47,6 +48,12 @@ def _key_is_rejected(headers) -> bool:
     auth = headers.get("authorization") or ""
     key = auth[7:] if auth[:7].lower() == "bearer " else headers.get("x-api-key") or ""
     return key.strip().startswith(REJECTED_KEY_PREFIX)
+
+
+def stall_after(headers) -> int:
+    """How many tokens a `stall` stream sends before its silence: X-Mock-Stall-After (0, the default, to 1000)."""
+    raw = (headers.get(STALL_AFTER_HEADER) or "").strip()
+    return min(1000, int(raw)) if raw.isdigit() else 0
 
 
 def fault_of(headers) -> str | None:

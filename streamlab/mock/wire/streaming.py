@@ -61,9 +61,10 @@ class Driver:
     """Turns a provider's frames into paced bytes, applying a stream fault if one was asked for."""
 
     def __init__(self, frames: Iterable[Frame], pacing: Pacing, tokens: int, fault: str | None,
-                 error_frame: Callable[[int], bytes], malformed_frame: bytes):
+                 error_frame: Callable[[int], bytes], malformed_frame: bytes, stall_after: int = 0):
         self.frames, self.pacing, self.tokens, self.fault = frames, pacing, tokens, fault
         self.error_frame, self.malformed_frame = error_frame, malformed_frame
+        self.stall_after = stall_after  # with the `stall` fault: tokens sent before the silence
         self.outcome = "completed"
 
     def _cut_after(self) -> int:
@@ -84,9 +85,9 @@ class Driver:
                     return
                 self.fault = None
                 yield self.malformed_frame
-            if kind == TOKEN and self.fault == "stall":
+            if kind == TOKEN and self.fault == "stall" and tokens_sent == self.stall_after:
                 await asyncio.Event().wait()  # silence until the client gives up
-            if frames_sent == 0 and self.fault != "stall":
+            if frames_sent == 0 and not (self.fault == "stall" and self.stall_after == 0):
                 await clock.pause(delays[0], 1)
             elif kind == TOKEN and tokens_sent:
                 await clock.pause(delays[min(tokens_sent, len(delays) - 1)], frames_sent)
