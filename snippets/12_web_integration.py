@@ -37,18 +37,13 @@ def explain(exc: Exception) -> str:  # short and safe: no traceback, nothing tha
 
 async def events(client, prompt, *, model, fault="none", session_id="", read_timeout_s=READ_TIMEOUT_S):
     """Our protocol's events as (type, data): stream_start, stream_chunk…, then stream_end or one error."""
-    ids = {"message_id": f"msg_{uuid.uuid4().hex}", "session_id": session_id or uuid.uuid4().hex}
-    yield "stream_start", ids
+    yield "stream_start", {"message_id": f"msg_{uuid.uuid4().hex}", "session_id": session_id or uuid.uuid4().hex}
     finish_reason, usage = None, None
     try:
         chunks = await client.chat.completions.create(
-            model=model,
-            messages=[{"role": "user", "content": prompt}],
-            stream=True,
-            stream_options={"include_usage": True},
-            extra_headers={"X-Mock-Fault": fault} if fault != "none" else None,
-            timeout=openai.Timeout(30.0, read=read_timeout_s),
-        )
+            model=model, messages=[{"role": "user", "content": prompt}], stream=True,
+            stream_options={"include_usage": True}, timeout=openai.Timeout(30.0, read=read_timeout_s),
+            extra_headers={"X-Mock-Fault": fault} if fault != "none" else None)
         async with chunks:
             async for chunk in chunks:
                 usage = chunk.usage.model_dump(include=USAGE_FIELDS) if chunk.usage else usage
@@ -85,8 +80,6 @@ if __name__ == "__main__":
         import _standalone  # in StreamLab's repository: options on the command line, the mock when no key is set
     except ImportError:  # a copy on its own: the SDK reads OPENAI_API_KEY and OPENAI_BASE_URL itself
         import asyncio
-
-        import openai
 
         async def main():
             async for piece in stream(openai.AsyncOpenAI(), PROMPT):

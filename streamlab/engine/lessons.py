@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import re
 import threading
 import types
@@ -219,6 +220,21 @@ def load(stem: str, root: Path = ROOT) -> Lesson:
 def discover(root: Path = ROOT) -> list[Lesson]:
     stems = sorted(p.stem for p in (root / "snippets").glob("*.py") if STEM.match(p.stem))
     return [load(stem, root) for stem in stems]
+
+
+def renamed(root: Path = ROOT) -> dict[str, str]:
+    """Old stem → the lesson's stem of today, from `lessons/renamed.json` (a lesson renamed twice: its last name),
+    so that links made before a rename still open the lesson. Empty when there is no such file."""
+    path = root / "lessons" / "renamed.json"
+    table = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    latest = {}
+    for old, new in table.items():
+        seen = {old}
+        while new in table and new not in seen:
+            seen.add(new)
+            new = table[new]
+        latest[old] = new
+    return latest
 
 
 def translations(lesson: Lesson) -> list[tuple[str, Path]]:

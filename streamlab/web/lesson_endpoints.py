@@ -1,4 +1,4 @@
-"""Glue: serve lesson 12's snippet as `GET /api/chat/stream` on the app's own server, and lesson 19's relay (the
+"""Glue: serve lesson 12's snippet as `GET /api/chat/stream` on the app's own server, and lesson 20's relay (the
 mock's raw Chat Completions SSE, cut by its `split` fault unless `split=false`) as `GET /api/relay/stream`.
 
 The SSE logic (framing, events, error messages) lives in `snippets/12_web_integration.py`, the file the
@@ -25,7 +25,7 @@ from streamlab.hosting import providers
 
 STEM = "12_web_integration"
 PATH = "/api/chat/stream"
-RELAY_STEM = "19_broken_vs_fixed_browser"  # lesson 19: the provider's own SSE bytes, relayed unchanged
+RELAY_STEM = "20_broken_vs_fixed_browser"  # lesson 20: the provider's own SSE bytes, relayed unchanged
 RELAY_PATH = "/api/relay/stream"
 MAX_PROMPT_CHARS = 4000
 PUBLIC_MAX_OPEN_STREAMS = 32  # a public server: streams open at once on this endpoint, all visitors together

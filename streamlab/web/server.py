@@ -26,6 +26,7 @@ from streamlab.hosting import providers, run_connections
 from streamlab.hosting.mode import Hosting
 from streamlab.web import lesson_endpoints, mock_relay
 from streamlab.web.mock_process import MockProcess
+from streamlab.web.renamed_lessons import RenamedLessons
 
 log = logging.getLogger("streamlab")
 ASSETS = ROOT / "assets"
@@ -125,6 +126,8 @@ def create_app(config: Config) -> FastAPI:
     # the page opens in the learner's language (`?lang=`, the switch, the browser), at the lesson a link names
     # (`?lesson=`), in presenter mode if asked (`?present=1`)
     app.add_middleware(PageLanguage, extra_head=navigation.HEAD)
+    # a link made before a lesson was renamed opens it under its new name
+    app.add_middleware(RenamedLessons, renamed=lessons.renamed(config.lessons_root or ROOT))
     gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
                         run_history=False, i18n=demo.streamlab_i18n)
     sessions.install(app, demo)  # a visitor's session keeps what changed, not a copy of the whole page's config

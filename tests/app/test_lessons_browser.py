@@ -184,7 +184,7 @@ def test_reasoning_lesson_fills_the_thinking_pane_before_the_answer(app_page):
 
 
 def test_the_browser_bugs_lesson_run_also_runs_both_panes_of_its_page_with_the_tabs_prompt_and_split(app_page):
-    lesson = by_stem("19_broken_vs_fixed_browser")
+    lesson = by_stem("20_broken_vs_fixed_browser")
     open_tab(app_page, lesson)
     page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
     expect(page.locator("#bug")).to_have_value("split_lines")  # the bug is picked on the page
@@ -208,7 +208,7 @@ def test_the_browser_bugs_lesson_run_also_runs_both_panes_of_its_page_with_the_t
 
 
 def test_the_browser_bugs_page_keeps_only_its_bug_picker_and_the_tabs_stop_stops_both_panes(app_page, app_server):
-    lesson = by_stem("19_broken_vs_fixed_browser")
+    lesson = by_stem("20_broken_vs_fixed_browser")
     open_tab(app_page, lesson)
     page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
     expect(page.locator("#bug")).to_be_visible()  # one form: the tab's prompt, split, Run and Stop; the bug here

@@ -73,6 +73,13 @@ def test_a_deep_link_opens_its_lesson_and_the_address_follows_the_lesson_opened(
     expect(page.locator("#nav-01_basic")).to_have_attribute("aria-current", "page")
 
 
+def test_a_link_to_a_renamed_lesson_opens_it_under_its_new_name(page, app_server):
+    load(page, f"{app_server.url}/?lang=en&lesson=19_broken_vs_fixed_browser")  # lesson 19 until it became 20
+    expect(page.locator("#run-20_broken_vs_fixed_browser")).to_be_visible()
+    expect(page.locator("#nav-20_broken_vs_fixed_browser")).to_have_attribute("aria-current", "page")
+    assert query(page) == {"lang": "en", "lesson": "20_broken_vs_fixed_browser"}
+
+
 def test_the_list_speaks_the_pages_language(page, app_server):
     load(page, f"{app_server.url}/?lang=zh")
     chapter = page.locator('#course-nav [data-chapter="basics"] h2')

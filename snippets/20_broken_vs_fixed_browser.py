@@ -1,4 +1,4 @@
-"""Lesson 19: the browser's side of lesson 16. The provider's own SSE, relayed unchanged to a page that parses it."""
+"""Lesson 20: the browser's side of lesson 16. The provider's own SSE, relayed unchanged to a page that parses it."""
 
 import codecs
 import json

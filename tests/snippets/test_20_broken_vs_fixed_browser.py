@@ -1,4 +1,4 @@
-"""Lesson 19: the relay passes the provider's SSE bytes on as they arrive — cut mid-character by the mock's
+"""Lesson 20: the relay passes the provider's SSE bytes on as they arrive — cut mid-character by the mock's
 `split` fault — and the tab's Run shows the exact text the page receives."""
 
 import asyncio
@@ -7,7 +7,7 @@ import json
 from streamlab.engine import lessons
 from streamlab.hosting import providers
 
-STEM = "19_broken_vs_fixed_browser"
+STEM = "20_broken_vs_fixed_browser"
 
 
 def chunks_of(text):
