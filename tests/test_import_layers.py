@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "streamlab"
 LAYERS = {
     "streamlab": ["web", "ui", "i18n", "engine", "hosting", "mock"],
     # the mock: its app and entry points, the wire formats, composing answers, then text, facts and schemas
-    "streamlab.mock": ["", "wire", "compose", "words"],  # "": the modules directly in streamlab/mock/
+    "streamlab.mock": ["", "wire", "compose", "words", "knowledge"],  # "": the modules directly in streamlab/mock/
 }
 
 

@@ -105,11 +105,16 @@ def structured(conv: Conversation) -> Reply | None:
     if conv.output_schema is not None:
         document = schema.generate(conv.output_schema, conv.prompt, conv.seed)
     else:
-        document = {"answer": composed.answer(conv.prompt, text.stable_hash(text.normalise(conv.prompt)))}
+        document = {"answer": composed.answer(conv.prompt, _seed(conv), conv.system, conv.all_text)}
     pieces, finish = json_pieces(schema.dumps(document)), "stop"
     if conv.max_tokens is not None and len(pieces) > conv.max_tokens:
         pieces, finish = pieces[: conv.max_tokens], "length"
     return Reply(pieces, finish, prompt_tokens=conv.prompt_tokens)
+
+
+def _seed(conv: Conversation) -> str:
+    """What picks among an answer's phrasings: the prompt alone, so every API (and stream or not) says the same."""
+    return text.stable_hash(text.normalise(conv.prompt))
 
 
 def plan(conv: Conversation, *, preamble: bool = False) -> Reply:
@@ -139,7 +144,7 @@ def _answer(conv: Conversation, preamble: bool) -> Reply:
         calls = tools.plan_calls(conv.tools, conv.tool_choice, conv.prompt, conv.system)
         # The text depends on the prompt alone, so every API (and stream or not) gives the same answer to it.
         answer = tools.preamble(calls, conv.prompt) if calls and preamble else "" if calls else \
-            composed.answer(conv.prompt, text.stable_hash(text.normalise(conv.prompt)))
+            composed.answer(conv.prompt, _seed(conv), conv.system, conv.all_text)
     pieces = text.tokenize(answer)
     finish = "tool_calls" if calls else "stop"
     if conv.max_tokens is not None and len(pieces) > conv.max_tokens:

@@ -48,7 +48,7 @@ Generate Look Lookup Convert Solve Answer Help Say Let Plan Book Schedule Sugges
 Here There Then And Or But If For From To In On At By
 With Without About Also Yes No Not JSON API SQL Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April May June July August September October November December Mr Mrs Ms Dr
-Hi Hello Hey Dear Thanks Thank Sure Okay OK Ok""".split())
+Hi Hello Hey Dear Thanks Thank Sure Okay OK Ok Reply Respond Output Only Just Fields Field""".split())
 # Words near a number that tell which field it belongs to, by the field name's own words.
 HINTS = {
     "age": ("years", "old", "age", "aged", "year-old", "岁", "年龄"),
