@@ -52,7 +52,7 @@ async def sessions(url, count, at_once, panel, run):
         async def one():
             async with gate:
                 session = uuid.uuid4().hex[:11]
-                await call(http, url, session, panel, ["mock", "Custom URL", "", "", "", "instant", "none"])
+                await call(http, url, session, panel, ["mock", "Custom URL", "", "", "", "instant", "none", False])
                 await call(http, url, session, run, [None, PROMPT])
         await asyncio.gather(*(one() for _ in range(count)))
 

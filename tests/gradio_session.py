@@ -79,7 +79,7 @@ class GradioSession:
         raise RuntimeError("the event stream ended before the event completed")
 
 
-PANEL_EVENT_INPUTS = 7  # provider, preset, base URL, model, key, mock speed, mock fault
+PANEL_EVENT_INPUTS = 8  # provider, preset, base URL, model, key, mock speed, mock fault, record
 
 
 def panel_index(config: dict) -> int:
@@ -88,9 +88,10 @@ def panel_index(config: dict) -> int:
 
 
 def choose(session: GradioSession, provider: str, base_url: str = "", key: str = "", preset: str = "Custom URL",
-           model: str = "", speed: str = "instant", fault: str = "none") -> str:
+           model: str = "", speed: str = "instant", fault: str = "none", record: bool = False) -> str:
     """Set this session's provider panel (through its private event, as a script can); the summary shown."""
-    return session.call(panel_index(session.config), [provider, preset, base_url, model, key, speed, fault])[1]
+    values = [provider, preset, base_url, model, key, speed, fault, record]
+    return session.call(panel_index(session.config), values)[1]
 
 
 def run(session: GradioSession, stem: str, prompt: str, *options) -> tuple[str, str]:

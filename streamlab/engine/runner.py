@@ -17,7 +17,10 @@ import logging
 import os
 import threading
 import time
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import dataclass, field, replace
+
+import httpx2
 
 from streamlab.engine import errors, inputs
 from streamlab.engine.lessons import OUTCOMES, STATUS, USAGE, Lesson
@@ -25,7 +28,7 @@ from streamlab.engine.metrics import REFRESH_S, Metrics
 from streamlab.engine.pump import END, Failure, close_client, start_pump
 from streamlab.engine.worker_pool import Pool
 from streamlab.engine.worker_process import Job
-from streamlab.hosting import providers, run_connections, url_guard
+from streamlab.hosting import providers, recorder, run_connections, url_guard
 from streamlab.hosting.limits import Limits
 from streamlab.hosting.mode import Hosting
 
@@ -44,6 +47,9 @@ def frame_interval(frame_s: float = FRAME_S) -> float:
 
 
 _STOP = object()
+REPLAYED = "Replayed from a recording."
+NOT_RECORDED = "No recording matched this run, so the mock answered it."
+PARTLY_RECORDED = "Part of this run had no recording: the mock answered that part."
 _active: dict[tuple[str, str], asyncio.Queue] = {}
 
 
@@ -77,6 +83,19 @@ def request_stop(session: str, stem: str) -> bool:
     return True
 
 
+async def _replayed(settings: providers.Settings) -> str:
+    """What a run on "recorded" found: its requests' recordings, or the mock's own answers (asked of the mock)."""
+    try:
+        async with httpx2.AsyncClient(timeout=5) as client:
+            asked = await client.get(f"{settings.mock_url.rstrip('/')}/_replay", params={"run": settings.run_tag})
+            found = asked.json()
+    except (httpx2.HTTPError, ValueError):
+        return ""
+    if not found.get("missed"):
+        return REPLAYED if found.get("replayed") else ""
+    return PARTLY_RECORDED if found.get("replayed") else NOT_RECORDED
+
+
 async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options: dict | None = None,
               session: str = "", frame_s: float = FRAME_S, hosting: Hosting | None = None,
               limits: Limits | None = None, pool: Pool | None = None):
@@ -108,6 +127,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             release = limits.admit(session, lesson.stem)
         _active[key] = queue  # Stop reaches this run from here on
         settings = await asyncio.to_thread(providers.resolve, settings, hosting)  # may resolve a host name
+        settings = replace(settings, record_dir=recorder.folder_for(settings.provider, settings.record, hosting),
+                           run_label=lesson.stem, run_tag=uuid.uuid4().hex if settings.provider == "recorded" else "")
         providers.check(kind, settings)
         if limits is not None and settings.key_source == "server":
             limits.admit_shared(session, settings.provider)
@@ -187,6 +208,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         frame.message = errors.message_for(exc, secrets, mid_stream=metrics.chunks > 0)
     finally:
         metrics.finish()
+        if frame.status == "done" and settings.run_tag:
+            frame.message = await _replayed(settings)
         if counted:
             _streaming[0] -= 1
         if release is not None:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from streamlab.engine.worker_process import Job, serve
-from streamlab.hosting import providers
+from streamlab.hosting import sdk_environment
 
 Deliver = Callable[[str, object], None]  # (kind, payload) of one message, called on the run's event loop
 GONE = "The worker process running this lesson stopped. Run again."
@@ -40,7 +40,7 @@ def size_from_env() -> int:
 class _Worker:
     def __init__(self, context, root: Path | None):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=serve, args=(child, root, providers.held_sdk_environment()),
+        self.process = context.Process(target=serve, args=(child, root, sdk_environment.held_sdk_environment()),
                                        daemon=True, name="streamlab-worker")
         self.process.start()
         child.close()

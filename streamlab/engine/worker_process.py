@@ -20,7 +20,7 @@ from pathlib import Path
 from streamlab.engine import errors, lessons
 from streamlab.engine.pump import END, Failure, close_client, start_pump
 from streamlab.engine.warm_up import warm_up
-from streamlab.hosting import providers, run_connections
+from streamlab.hosting import providers, run_connections, sdk_environment
 from streamlab.hosting.url_guard import Guard
 
 # After each write the sender rests this long, so that what the runs yield meanwhile shares the next write: a room
@@ -154,7 +154,7 @@ def serve(conn, root: Path | None, held: dict[str, str]) -> None:
     """A worker process: run what the web process sends until its pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the web process, which stops its workers
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    providers.adopt_sdk_environment(held)
+    sdk_environment.adopt_sdk_environment(held)
     run_connections.install()
     found = {lesson.stem: lesson for lesson in (lessons.discover(root) if root else lessons.discover())
              if not lesson.error}

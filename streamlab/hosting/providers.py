@@ -11,11 +11,12 @@ import functools
 import os
 from dataclasses import dataclass, field, replace
 
-from streamlab.hosting import url_guard
+from streamlab.hosting import sdk_environment, url_guard
 from streamlab.hosting.mode import Hosting
 from streamlab.hosting.safe_text import ProviderError
 
-PROVIDERS = ("mock", "openai", "anthropic", "compatible")
+PROVIDERS = ("mock", "recorded", "openai", "anthropic", "compatible")
+ON_THE_MOCK = ("mock", "recorded")  # served by the app's own mock: no key; "recorded" replays cassettes there
 
 # Presets for the OpenAI-compatible choice: label -> (base URL, default model).
 COMPATIBLE_PRESETS = {
@@ -25,6 +26,7 @@ COMPATIBLE_PRESETS = {
 
 DEFAULT_MODELS = {
     "mock": "streamlab-mock",
+    "recorded": "streamlab-mock",
     "openai": "gpt-5-mini",
     "anthropic": "claude-haiku-4-5",
     "compatible": "qwen-plus",
@@ -54,6 +56,13 @@ class Settings:
     token_ms: int | None = None
     jitter_ms: int | None = None
     fault: str = ""
+    record: bool = False  # the learner's switch: record runs on a real provider (local mode only)
+    replay_speed: float = 1.0  # "recorded": times the recorded pace (0: as fast as possible)
+    # set for one run by the runner: where it records ("" for nowhere), what the cassette is named after, and the
+    # tag the mock counts a replayed run's requests under
+    record_dir: str = ""
+    run_label: str = ""
+    run_tag: str = ""
 
     key_source: str = ""  # after `resolve`: "learner" (typed in this session), "server" (configured), ""
 
@@ -86,50 +95,6 @@ MAX_MODEL_CHARS = 200
 NEEDS_URL = "An OpenAI-compatible provider needs a base URL: pick a preset or type one."
 
 
-# Settings the SDKs read from the environment by themselves and add to every request they send — a visitor's
-# URL included (an `Authorization:` line in OPENAI_CUSTOM_HEADERS even replaces the visitor's key). The app
-# takes them out of the environment at start (`hold_sdk_environment`) and gives them only to runs on the
-# server's own endpoints.
-SDK_ENV = {"openai": ("OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "OPENAI_CUSTOM_HEADERS"),
-           "anthropic": ("ANTHROPIC_CUSTOM_HEADERS",)}
-_held: dict[str, str] = {}
-
-
-def hold_sdk_environment() -> None:
-    for names in SDK_ENV.values():
-        for name in names:
-            if name in os.environ:
-                _held[name] = os.environ.pop(name)
-
-
-def held_sdk_environment() -> dict[str, str]:
-    """What `hold_sdk_environment` took: handed to the worker processes, which build the runs' clients."""
-    return dict(_held)
-
-
-def adopt_sdk_environment(held: dict[str, str]) -> None:
-    """In a worker process: the web process's held SDK settings, for clients of the server's own endpoints."""
-    hold_sdk_environment()
-    _held.update(held)
-
-
-def _headers_from(text: str) -> dict[str, str]:
-    """`Name: value` lines, as the SDKs read their *_CUSTOM_HEADERS variables."""
-    return {line.split(":", 1)[0].strip(): line.split(":", 1)[1].strip() for line in text.split("\n") if ":" in line}
-
-
-def _server_extras(kind: str, settings) -> dict:
-    """What the held SDK settings add to a client of the server's own endpoint; nothing for anyone else's."""
-    if settings.key_source != "server":
-        return {}
-    if wire_of(kind) == "anthropic":
-        headers = _headers_from(_held.get("ANTHROPIC_CUSTOM_HEADERS", ""))
-        return {"default_headers": headers} if headers else {}
-    extras = {"organization": _held.get("OPENAI_ORG_ID"), "project": _held.get("OPENAI_PROJECT_ID"),
-              "default_headers": _headers_from(_held.get("OPENAI_CUSTOM_HEADERS", ""))}
-    return {k: v for k, v in extras.items() if v}
-
-
 def configured_endpoint(provider: str) -> tuple[str, str]:
     """(key, base URL) the server's owner configured for `provider`; the key is sent to that URL only."""
     key = os.environ.get(ENV_KEYS[provider], "").strip()
@@ -155,7 +120,7 @@ def resolve(settings: Settings, hosting=None, look_up_hosts: bool = True) -> Set
     if len(model) > MAX_MODEL_CHARS:
         raise ProviderError(f"The model name is {len(model):,} characters; the limit is {MAX_MODEL_CHARS}.")
     settings = replace(settings, model=model)
-    if settings.provider == "mock":
+    if settings.provider in ON_THE_MOCK:
         return replace(settings, api_key="", base_url="", key_source="")
     name = {"openai": "OpenAI", "anthropic": "Anthropic", "compatible": "the OpenAI-compatible provider"}[
         settings.provider]
@@ -213,7 +178,7 @@ def check(kind: str, settings: Settings) -> None:
         raise ProviderError(
             "This lesson speaks Anthropic's Messages format. Choose Mock or Anthropic in the provider panel."
         )
-    if settings.provider == "mock":
+    if settings.provider in ON_THE_MOCK:
         if not settings.mock_url:
             raise ProviderError("The mock provider is not running in this process.")
         return
@@ -232,8 +197,11 @@ def _mock_headers(settings: Settings) -> dict[str, str]:
     ):
         if value is not None:
             headers[name] = str(int(value))
-    if settings.fault:
+    if settings.fault and settings.provider == "mock":
         headers["X-Mock-Fault"] = settings.fault
+    if settings.provider == "recorded":
+        headers.update({"X-Mock-Replay": "1", "X-Mock-Replay-Speed": f"{settings.replay_speed:g}"})
+        headers.update({"X-StreamLab-Run": settings.run_tag} if settings.run_tag else {})
     return headers
 
 
@@ -241,7 +209,7 @@ def connection(kind: str, settings: Settings) -> tuple[str | None, str, dict[str
     """(base_url, api_key, default_headers) for one client kind, after `check`."""
     check(kind, settings)
     wire = wire_of(kind)
-    if settings.provider == "mock":
+    if settings.provider in ON_THE_MOCK:
         root = settings.mock_url.rstrip("/")
         base = f"{root}/openai/v1" if wire == "openai" else f"{root}/anthropic"
         return base, MOCK_PLACEHOLDER_KEY, _mock_headers(settings)
@@ -259,10 +227,11 @@ def tls_context():
 def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_retries: int = 2):
     """A fresh SDK client of `kind` for one run (its own connections). SDKs are imported here, on first use."""
     base_url, api_key, headers = connection(kind, settings)
-    extras = _server_extras(kind, settings)
+    relay = _relay(settings, base_url)
+    extras = sdk_environment.server_extras(wire_of(kind), settings.key_source)
     headers = {**extras.pop("default_headers", {}), **headers}
-    common = dict(api_key=api_key, base_url=base_url, default_headers=headers, timeout=timeout,
-                  max_retries=max_retries, **extras)
+    common = dict(api_key=api_key, base_url=relay.url if relay else base_url, default_headers=headers,
+                  timeout=timeout, max_retries=max_retries, **extras)
     if kind in ("openai", "async_openai", "langchain"):
         import openai as sdk
     elif kind in ("anthropic", "async_anthropic"):
@@ -278,13 +247,31 @@ def build_client(kind: str, settings: Settings, *, timeout: float = 60.0, max_re
         # Own HTTP clients per run: LangChain's defaults are shared per base URL and per process, so closing
         # them after one run (or using them from another event loop) would break every other run.
         return ChatOpenAI(model=settings.resolved_model, stream_usage=True,
-                          http_client=sdk.DefaultHttpxClient(verify=tls_context()),
-                          http_async_client=sdk.DefaultAsyncHttpxClient(verify=tls_context()), **common)
+                          http_client=_http_client(sdk.DefaultHttpxClient, relay),
+                          http_async_client=_http_client(sdk.DefaultAsyncHttpxClient, relay), **common)
     if kind.startswith("async_"):
         cls = sdk.AsyncOpenAI if kind == "async_openai" else sdk.AsyncAnthropic
-        return cls(http_client=sdk.DefaultAsyncHttpxClient(verify=tls_context()), **common)
+        return cls(http_client=_http_client(sdk.DefaultAsyncHttpxClient, relay), **common)
     cls = sdk.OpenAI if kind == "openai" else sdk.Anthropic
-    return cls(http_client=sdk.DefaultHttpxClient(verify=tls_context()), **common)
+    return cls(http_client=_http_client(sdk.DefaultHttpxClient, relay), **common)
+
+
+def _relay(settings: Settings, base_url: str | None):
+    """The run's recording relay (streamlab.hosting.recorder), when it records; else None."""
+    if not settings.record_dir or not base_url:
+        return None
+    from streamlab.hosting import recorder  # with http.server and a thread: only for the runs that record
+
+    recording = recorder.Recording(settings.record_dir, settings.run_label, secrets_of(settings))
+    return recorder.Relay(base_url, recording, tls_context())
+
+
+def _http_client(made, relay):
+    """The run's own HTTP client; when the run records, its relay ends with it."""
+    client = made(verify=tls_context())
+    if relay is not None:
+        relay.ends_with(client)
+    return client
 
 
 def secrets_of(settings: Settings) -> list[str]:

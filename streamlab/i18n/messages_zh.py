@@ -57,6 +57,9 @@ MESSAGES: list[tuple[str, str]] = [
     (" Nothing was sent there.", "没有向那里发送任何内容。"),
     # runner.py
     ("Stopped after {n} chunks. The partial text is kept.", "在第 {n} 个分块后停止。部分文本已保留。"),
+    ("Replayed from a recording.", "从录制的流回放。"),
+    ("No recording matched this run, so the mock answered it.", "没有与这次运行匹配的录制，由模拟服务作答。"),
+    ("Part of this run had no recording: the mock answered that part.", "这次运行有一部分请求没有录制，那部分由模拟服务作答。"),
     # limits.py
     ("This lesson is already running in your session: wait for it to finish or press Stop, then run again.",
      "这一课已经在你的会话中运行：请等它结束或按“停止”，然后再运行。"),
@@ -147,6 +150,9 @@ MESSAGES: list[tuple[str, str]] = [
     ("**Mock provider** — no key needed. Answers stream from StreamLab's own server at **{speed}** speed.",
      "**模拟服务**：无需密钥。回答以**{speed}**速度从 StreamLab 自己的服务器流式返回。"),
     (" Every run fails with the **{fault}** fault.", "每次运行都会以 **{fault}** 故障失败。"),
+    ("**Recorded** — no key needed. Runs a provider's recorded streams again, byte for byte, at **{speed}** speed; a "
+     "run with no recording is answered by the mock.",
+     "**录制回放**：无需密钥。按**{speed}**速度逐字节重放服务商的录制流；没有录制的运行由模拟服务作答。"),
     ("**{name}** at {url}, model {model}, using ", "**{name}**（{url}），模型 {model}，使用"),
     (", model {model}, using ", "，模型 {model}，使用"),
     ("your key (kept only in this browser session).", "你的密钥（只保存在本浏览器会话中）。"),

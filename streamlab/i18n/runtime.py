@@ -71,7 +71,7 @@ def status_line(state: str, lang: str, message: str = "") -> str:
     """The line under Run: an icon, then waiting, running, done, or how the run ended (stopped, failed,
     incomplete) and the message that says why."""
     words = STATUS[language(lang)]
-    said = f" {translate(message, lang)}" if message and state in ("stopped", "failed", "incomplete") else ""
+    said = f" {translate(message, lang)}" if message and state in ("done", "stopped", "failed", "incomplete") else ""
     return f"{ICONS[state]} {words[state]}{said}"
 
 

@@ -5,22 +5,28 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .compose.conversation import Conversation, RequestError, plan, seed_of
 from .wire import anthropic_messages, faults, openai_chat, openai_responses
+from .wire.cassette import Exchange, Replay, Store, endpoint_of
 from .wire.pacing import Pacing
 from .wire.stats import Stats
 from .wire.streaming import DelayedJSON, Driver, EventStream, hide_abort_tracebacks
 
 MODELS = ("streamlab-mock", "gpt-5-mini", "claude-haiku-4-5")
+REPLAY_HEADER = "x-mock-replay"  # "1": serve the recorded exchange that matches this request, if there is one
+REPLAY_SPEED_HEADER = "x-mock-replay-speed"  # 2: twice as fast as recorded; 0: as fast as possible
+RUN_HEADER = "x-streamlab-run"  # the app's tag for one run: GET /_replay?run=TAG says what its requests found
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,36 @@ MESSAGES = Api("anthropic", "/anthropic/v1/messages", anthropic_messages.parse,
                anthropic_messages.error_frame, anthropic_messages.MALFORMED_FRAME, preamble=True)
 
 
-async def _serve(request: Request, api: Api, stats: Stats):
+class Replays:
+    """The cassettes this mock serves, and for each run tag (the last 1,000) how many of its requests found one."""
+
+    def __init__(self, folders: list[Path]):
+        self.store = Store(folders)
+        self.runs: OrderedDict[str, dict[str, int]] = OrderedDict()
+
+    def find(self, request: Request, body: dict) -> Exchange | None:
+        exchange = self.store.find(endpoint_of(request.url.path), body)
+        tag = request.headers.get(RUN_HEADER, "")[:64]
+        if tag:
+            counts = self.runs.setdefault(tag, {"replayed": 0, "missed": 0})
+            counts["replayed" if exchange else "missed"] += 1
+            self.runs.move_to_end(tag)
+            while len(self.runs) > 1000:
+                self.runs.popitem(last=False)
+        return exchange
+
+    @staticmethod
+    def respond(exchange: Exchange, request: Request, stats: Stats):
+        try:
+            speed = min(100.0, max(0.0, float(request.headers.get(REPLAY_SPEED_HEADER) or 1)))
+        except ValueError:
+            speed = 1.0
+        if exchange.status != 200:
+            return Response(b"".join(data for _, data in exchange.reads), exchange.status, exchange.headers)
+        return EventStream(Replay(exchange, speed), stats, {**exchange.headers, "x-mock-replay": "hit"})
+
+
+async def _serve(request: Request, api: Api, stats: Stats, replays: Replays):
     stats.requests += 1
     headers = {api.request_id_header: "req_" + uuid.uuid4().hex[:24]}
 
@@ -72,6 +107,11 @@ async def _serve(request: Request, api: Api, stats: Stats):
         return bad("We could not parse the JSON body of your request. Please send valid JSON.")
     if not isinstance(body, dict):
         return bad("The request body must be a JSON object.")
+    if request.headers.get(REPLAY_HEADER):
+        exchange = replays.find(request, body)
+        if exchange is not None:
+            return replays.respond(exchange, request, stats)
+        headers["x-mock-replay"] = "miss"  # no recording of this request: the mock answers it
     try:
         conversation = api.parse(body, seed_of(body, api.path))
     except RequestError as err:
@@ -105,19 +145,24 @@ async def _http_error(request: Request, exc: HTTPException):
     return faults.request_error(_provider_of(request), exc.status_code, message, headers=exc.headers)
 
 
-def create_app() -> Starlette:
-    """A fresh mock with its own counters (`app.state.stats`, also served at `GET /_stats`)."""
+def create_app(cassettes: list[Path] = ()) -> Starlette:
+    """A fresh mock with its own counters (`app.state.stats`, also served at `GET /_stats`), serving the recorded
+    streams of the `cassettes` folders to requests that ask for a replay (the `X-Mock-Replay` header)."""
     stats = Stats()
+    replays = Replays(list(cassettes))
     hide_abort_tracebacks()
 
     def route(api: Api) -> Route:
         async def endpoint(request: Request):
-            return await _serve(request, api, stats)
+            return await _serve(request, api, stats, replays)
 
         return Route(api.path, endpoint, methods=["POST"])
 
     async def stats_endpoint(request: Request):
         return JSONResponse(stats.snapshot())
+
+    async def replay_endpoint(request: Request):
+        return JSONResponse(replays.runs.get(request.query_params.get("run", ""), {"replayed": 0, "missed": 0}))
 
     async def models(request: Request):
         data = [{"id": m, "object": "model", "created": int(time.time()), "owned_by": "streamlab"} for m in MODELS]
@@ -125,6 +170,7 @@ def create_app() -> Starlette:
 
     app = Starlette(
         routes=[route(CHAT), route(RESPONSES), route(MESSAGES), Route("/_stats", stats_endpoint),
+                Route("/_replay", replay_endpoint),
                 Route("/openai/v1/models", models)],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )

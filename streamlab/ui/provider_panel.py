@@ -13,19 +13,21 @@ from dataclasses import dataclass, field, replace
 import gradio as gr
 
 from streamlab.engine import errors
-from streamlab.hosting import providers
+from streamlab.hosting import providers, recorder
 from streamlab.hosting.mode import Hosting
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import t
 from streamlab.mock.wire.faults import FAULTS as MOCK_FAULTS
 
-LABELS = {"mock": "Mock (no key)", "openai": "OpenAI", "anthropic": "Anthropic", "compatible": "OpenAI-compatible"}
+LABELS = {"mock": "Mock (no key)", "recorded": "Recorded (offline)", "openai": "OpenAI", "anthropic": "Anthropic",
+          "compatible": "OpenAI-compatible"}
 CUSTOM = "Custom URL"
 SERVER = "This server's endpoint"  # the compatible endpoint configured on the server, its URL not shown
-CHOICE_LABELS = {"mock": t("provider.mock"), "compatible": t("provider.compatible")}
+CHOICE_LABELS = {"mock": t("provider.mock"), "recorded": t("provider.recorded"), "compatible": t("provider.compatible")}
 PRESET_LABELS = {CUSTOM: t("preset.custom"), SERVER: t("preset.server")}
 FAULTS = ("none", *MOCK_FAULTS)
 SPEEDS = {"realistic": (300, 30, 10), "fast": (100, 8, 3), "instant": (0, 0, 0), "slow": (1200, 120, 40)}
+REPLAY_SPEEDS = {"realistic": 1.0, "fast": 3.0, "instant": 0.0, "slow": 0.25}  # Recorded: times the recorded pace
 
 
 def initial_settings(hosting: Hosting | None = None) -> providers.Settings:
@@ -41,7 +43,7 @@ def _text(value, limit: int = 400) -> str:
 LEARNER_KEY = "your key (kept only in this browser session)."  # the summary's words once a typed key is in use
 
 
-def settings_for(provider, preset, base_url, model, key, speed, fault) -> providers.Settings:
+def settings_for(provider, preset, base_url, model, key, speed, fault, record=False) -> providers.Settings:
     """The session's choice. A base URL belongs to the OpenAI-compatible provider only: switching provider
     never carries a typed URL over; the server's own endpoint is "" (looked up at run time)."""
     provider = provider if provider in providers.PROVIDERS else "mock"
@@ -53,7 +55,8 @@ def settings_for(provider, preset, base_url, model, key, speed, fault) -> provid
     ttft, token, jitter = SPEEDS.get(speed, SPEEDS["realistic"])
     return providers.Settings(provider=provider, model=_text(model), api_key=_text(key), base_url=url,
                               ttft_ms=ttft, token_ms=token, jitter_ms=jitter,
-                              fault=fault if fault in MOCK_FAULTS else "")
+                              fault=fault if fault in MOCK_FAULTS else "", record=record is True,
+                              replay_speed=REPLAY_SPEEDS.get(speed, 1.0))
 
 
 def _key_source(settings: providers.Settings, hosting: Hosting) -> str:
@@ -73,6 +76,10 @@ def describe(settings: providers.Settings, hosting: Hosting | None = None) -> st
         fault = f" Every run fails with the **{settings.fault}** fault." if settings.fault else ""
         return ("**Mock provider** — no key needed. Answers stream from StreamLab's own server "
                 f"at **{speed}** speed.{fault}")
+    if settings.provider == "recorded":
+        return ("**Recorded** — no key needed. Runs a provider's recorded streams again, byte for byte, at "
+                f"**{next((n for n, v in REPLAY_SPEEDS.items() if v == settings.replay_speed), 'realistic')}** "
+                "speed; a run with no recording is answered by the mock.")
     hosting = hosting or Hosting()
     name = LABELS[settings.provider]
     model = errors.short(settings.resolved_model)
@@ -139,8 +146,11 @@ def build(hosting: Hosting | None = None, mock: providers.MockUrls | None = None
                              label=t("speed"))
             fault = gr.Dropdown([(t("fault.none") if f == "none" else f, f) for f in FAULTS], value="none",
                                 label=t("fault"))
+        # local mode only: a public server never writes a visitor's runs to its disk (recorder.folder_for)
+        record = gr.Checkbox(False, label=t("record"), elem_id="record-runs",
+                             visible=not hosting.public and start.provider in recorder.REAL)
 
-    inputs = [provider, preset, base_url, model, key, speed, fault]
+    inputs = [provider, preset, base_url, model, key, speed, fault, record]
 
     def settings(*values) -> providers.Settings:
         return (mock or providers.MockUrls()).apply(settings_for(*values))
@@ -149,8 +159,9 @@ def build(hosting: Hosting | None = None, mock: providers.MockUrls | None = None
         default = providers.DEFAULT_MODELS[choice]
         if choice == "compatible" and preset_choice in providers.COMPATIBLE_PRESETS:
             default = providers.COMPATIBLE_PRESETS[preset_choice][1]
-        return (gr.update(visible=choice == "compatible"), gr.update(visible=choice != "mock"),
-                gr.update(visible=choice == "mock"), gr.update(placeholder=default))
+        return (gr.update(visible=choice == "compatible"), gr.update(visible=choice not in providers.ON_THE_MOCK),
+                gr.update(visible=choice in providers.ON_THE_MOCK), gr.update(placeholder=default),
+                gr.update(visible=choice == "mock"), gr.update(visible=not hosting.public and choice in recorder.REAL))
 
     def on_preset(choice):
         if choice == SERVER:
@@ -160,7 +171,7 @@ def build(hosting: Hosting | None = None, mock: providers.MockUrls | None = None
         url, default = providers.COMPATIBLE_PRESETS[choice]
         return gr.update(value=url), gr.update(placeholder=default)
 
-    provider.change(on_provider, [provider, preset], [compatible_row, key, mock_row, model],
+    provider.change(on_provider, [provider, preset], [compatible_row, key, mock_row, model, fault, record],
                     api_visibility="private", queue=False, show_progress="hidden")
     preset.change(on_preset, preset, [base_url, model], api_visibility="private", queue=False,
                   show_progress="hidden")

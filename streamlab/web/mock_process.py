@@ -26,6 +26,7 @@ import threading
 import time
 from pathlib import Path
 
+from streamlab.hosting import recorder
 from streamlab.web.readiness import answers
 
 log = logging.getLogger("streamlab.mock")
@@ -122,7 +123,7 @@ def main(fd: int) -> None:
     from streamlab.mock import create_app
 
     sock = socket.socket(fileno=fd)
-    app = Starlette(routes=[Mount(PREFIX, app=create_app())])
+    app = Starlette(routes=[Mount(PREFIX, app=create_app(recorder.cassette_folders()))])
     server = uvicorn.Server(uvicorn.Config(app, loop="asyncio", log_level="warning", access_log=False,
                                            lifespan="off", timeout_graceful_shutdown=1))
 

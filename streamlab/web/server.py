@@ -22,7 +22,7 @@ from streamlab.engine import lessons
 from streamlab.engine.lessons import ROOT
 from streamlab.engine.warm_up import warm_up
 from streamlab.engine.worker_pool import Pool, size_from_env
-from streamlab.hosting import providers, run_connections
+from streamlab.hosting import providers, run_connections, sdk_environment
 from streamlab.hosting.mode import Hosting
 from streamlab.web import lesson_endpoints, mock_relay
 from streamlab.web.mock_process import MockProcess
@@ -82,7 +82,7 @@ def create_app(config: Config) -> FastAPI:
 
     run_connections.install()  # each run's connections: checked in public mode, cut on Stop
     _no_matplotlib_lookups()
-    providers.hold_sdk_environment()  # SDK settings from the environment go to the server's endpoints only
+    sdk_environment.hold_sdk_environment()  # SDK settings from the environment go to the server's endpoints only
     # the mock runs in its own process while the server runs (its port is chosen now); `/mock` relays to it
     mock = MockProcess()  # on 127.0.0.1: only this machine's processes reach it there
 

@@ -22,8 +22,8 @@ async def learner(url: str, config: dict, started: asyncio.Queue, leave: asyncio
     (the run is under way), stay until told to leave."""
     session = new_session_hash()
     async with httpx2.AsyncClient(timeout=httpx2.Timeout(60)) as http:
-        await stream_event(http, url, event_body(config, panel_index(config),
-                                                 ["mock", "Custom URL", "", "", "", "instant", "stall"], session))
+        stalling = ["mock", "Custom URL", "", "", "", "instant", "stall", False]
+        await stream_event(http, url, event_body(config, panel_index(config), stalling, session))
         body = event_body(config, index_of(config, api_name="run_01_basic"), [None, "Hello"], session)
         joined = await http.post(f"{url}/gradio_api/queue/join", json=body)
         event_id = joined.json()["event_id"]

@@ -18,7 +18,7 @@ PROMPT = lessons.load("01_basic").prompt
 WEB_PROMPT = lessons.load("12_web_integration").prompt
 # The provider panel: the mock at its realistic pace. A run then lasts ~2 s, long enough to be seen growing under
 # the 240 updates a second a replica shares among its runs; the room's time is CPU, not the mock's pace.
-MOCK = ["mock", "Custom URL", "", "", "", "realistic", "none"]
+MOCK = ["mock", "Custom URL", "", "", "", "realistic", "none", False]
 REQUEST_TIMEOUT_S = 60
 ROOM_DEADLINE_S = 150
 # starting two Gradio apps takes ~10 s of CPU, and minutes of a busy shared machine: the first test pays for it

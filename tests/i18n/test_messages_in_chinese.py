@@ -26,7 +26,8 @@ KEPT = {"OpenAI", "Anthropic", "StreamLab", "Chat", "Completions", "Messages", "
 # Values this test puts into messages, which a message shows as given: an exception's name, option names and
 # choices, provider ids, a URL scheme, model names; the `error` event a page receives.
 VALUES = {"SomethingElse", "buffer", "size", "time", "none", "nope", "max", "attempts", "mock", "openai", "anthropic",
-          "compatible", "ftp", "gpt", "mini", "qwen", "plus", "cut", "RateLimitError", "AuthenticationError", "error"}
+          "compatible", "recorded", "ftp", "gpt", "mini", "qwen", "plus", "cut", "RateLimitError",
+          "AuthenticationError", "error"}
 URL = re.compile(r"https?://\S+?(?=[）)，,\s]|$)")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -91,8 +92,9 @@ def produced_messages() -> list[str]:
     said += [provider_panel.describe(s, Hosting()) for s in (
         Settings(), Settings(fault="cut", ttft_ms=0, token_ms=0, jitter_ms=0),
         Settings(provider="compatible", base_url="https://api.example.com/v1", api_key="sk-learner"),
-        Settings(provider="openai", api_key="sk-learner"))]
+        Settings(provider="openai", api_key="sk-learner"), Settings(provider="recorded", replay_speed=3.0))]
     said.append("Stopped after 12 chunks. The partial text is kept.")
+    said += [runner.REPLAYED, runner.NOT_RECORDED, runner.PARTLY_RECORDED]
     said += [provider_panel.mock_note(s) for s in (
         Settings(fault="cut"), Settings(ttft_ms=1200, token_ms=120, jitter_ms=40),
         Settings(fault="cut", ttft_ms=0, token_ms=0, jitter_ms=0))]
