@@ -15,6 +15,7 @@ from ..knowledge.people import FIGURES
 from ..knowledge.phrases import LANGUAGES, PHRASES
 from ..knowledge.places import ALIASES, COUNTRIES
 from ..knowledge.terms import TERMS
+from ..words.text import is_cjk
 from .intent import NUMBERS, ZH_NUMBERS
 
 HONEST = ("I can't answer that reliably: I'm StreamLab's built-in mock, not a language model, and I know only a "
@@ -83,6 +84,9 @@ def count(asked: Asked) -> str | None:
     return ("，" if asked.zh else ", ").join(str(n) for n in range(first, last + step, step))
 
 
+# What may stand around a calculation that is the whole prompt ("What is 2+2?", "3加5等于几？")
+CALCULATION = re.compile(r"\b(?:what(?:'s| is)|calculate|compute|how much is|solve|evaluate|please|equals?)\b|"
+                         r"等于几|等于多少|是多少|得多少|等于|算一下|计算|请问|请", re.I)
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
              ast.USub: operator.neg, ast.UAdd: operator.pos}
 SPOKEN_OPS = [(r"\bmultiplied by\b|\btimes\b|×|(?<=\d)\s*x\s*(?=\d)|乘以|乘", "*"), (r"\bdivided by\b|÷|除以", "/"),
@@ -109,6 +113,8 @@ def arithmetic(asked: Asked) -> str | None:
     found = re.search(r"[-(]*\d[\d.\s()]*(?:[-+*/][\s(]*-?\d[\d.\s()]*)+", expression)
     if not found or not re.search(r"\d\s*\)*\s*[-+*/]\s*\(*\s*-?\d", found.group(0)):
         return None
+    if CALCULATION.sub("", expression[:found.start()] + expression[found.end():]).strip(" ?？=.。!！,，:："):
+        return None  # the numbers belong to another question ("why is 0.1 + 0.2 != 0.3 in JavaScript?", a date)
     try:
         value = _evaluate(ast.parse(found.group(0).strip(), mode="eval").body)
     except ZeroDivisionError:
@@ -140,24 +146,20 @@ REMEMBERED = [  # (what the user said, earlier; the question that asks for it; t
 
 def remembered(asked: Asked) -> str | None:
     for told, question, answer, told_zh, question_zh, answer_zh in REMEMBERED:
-        if not re.search(question_zh if is_chinese(asked.text) else question, asked.text, re.I):
+        if not re.search(question_zh if is_cjk(asked.text) else question, asked.text, re.I):
             continue
         for said in reversed(asked.earlier):
-            found = re.search(told_zh if is_chinese(said) else told, said, re.I)
+            found = re.search(told_zh if is_cjk(said) else told, said, re.I)
             if found:
                 value = next(g for g in found.groups() if g)
                 return answer_zh.format(value) if asked.zh else answer.format(value)
         return "你还没有在这次对话里告诉过我。" if asked.zh else "You haven't told me that in this conversation."
-    named = re.match(r"^(?:hi|hello|hey)?[,!.\s]*my name is ([A-Z][\w'-]*)[.!]?$", asked.text.strip(), re.I)
-    named_zh = re.match(r"^(?:你好[，,！!]?)?我叫([\u4e00-\u9fffA-Za-z]{1,8})[。！!.]?$", asked.text.strip())
-    if named or named_zh:
-        name = (named or named_zh).group(1)
-        return f"很高兴认识你，{name}！" if asked.zh else f"Nice to meet you, {name}! How can I help you today?"
-    return None
-
-
-def is_chinese(text: str) -> bool:
-    return bool(re.search("[\u4e00-\u9fff]", text))
+    named = re.match(r"^(?:hi|hello|hey)?[,!.\s]*my name is ([A-Z][\w'-]*)[.!]?$", asked.text.strip(), re.I) or \
+        re.match(r"^(?:你好[，,！!]?)?我叫([\u4e00-\u9fffA-Za-z]{1,8})[。！!.]?$", asked.text.strip())
+    if not named:
+        return None
+    name = named.group(1)
+    return f"很高兴认识你，{name}！" if asked.zh else f"Nice to meet you, {name}! How can I help you today?"
 
 
 def _country(name: str) -> str | None:
@@ -256,11 +258,12 @@ def topic_list(asked: Asked) -> str | None:
     low = asked.low
     wanted = re.search(r"\b(\d{1,2}|two|three|four|five)\b", low) or \
         re.search(r"(\d{1,2}|[两二三四五])\s*(?:个|条|种|点)", low)
-    if not wanted or not re.search(r"\b(?:list|name|give|what are|tell me)\b|列出|列举|给我|说出|有哪些", low):
+    if not re.search(r"\b(?:list|name|give|what are|tell me)\b|列出|列举|给我|说出|有哪些|有什么", low):
         return None
+    size = (number(wanted.group(1)) if wanted else None) or 3  # "what are the benefits of …": three
     for words, words_zh, items, items_zh in LISTS:
         if all(w in low for w in (words_zh if asked.zh else words)):
-            chosen = (items_zh if asked.zh else items)[:max(1, min(number(wanted.group(1)) or 3, len(items)))]
+            chosen = (items_zh if asked.zh else items)[:max(1, min(size, len(items)))]
             return "\n".join(f"{i}. {item}" for i, item in enumerate(chosen, 1))
     return None
 
@@ -288,6 +291,10 @@ def unknowable(asked: Asked) -> str | None:
     """A short honest answer to a question no rule knows (never filler paragraphs), None for other prompts."""
     if REQUEST.search(asked.text.strip()):
         return None
-    if (QUESTION_ZH if is_chinese(asked.text) else QUESTION).search(asked.text.strip()):
-        return HONEST_ZH if asked.zh else HONEST
-    return None
+    if not (QUESTION_ZH if is_cjk(asked.text) else QUESTION).search(asked.text.strip()):
+        return None
+    for names, names_zh, text, text_zh in TERMS:  # a question about one of the course's terms: what it is
+        if any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", asked.low) for name in names if len(name) > 2) \
+                or any(name in asked.low for name in names_zh if is_cjk(name)):
+            return text_zh if asked.zh else text
+    return HONEST_ZH if asked.zh else HONEST
