@@ -14,6 +14,7 @@ start) and the `STREAMLAB_RECORD` folder.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import time
@@ -75,8 +76,7 @@ class Recording:
         self.path.write_text(text, encoding="utf-8")
 
 
-# Not passed on: what belongs to each hop, and the encoding (the provider is asked for the bytes as they are, so
-# that the cassette holds what the client reads).
+# Not passed on: what belongs to each hop (the relay asks the provider for its bytes as they are, `identity`).
 HOP_HEADERS = {"host", "content-length", "connection", "keep-alive", "transfer-encoding", "accept-encoding", "te",
                "upgrade", "proxy-connection", "proxy-authorization"}
 
@@ -113,13 +113,14 @@ class Relay:
         exchange = self.recording.begin(handler.command, handler.path, headers, content)
         start = time.perf_counter()
         try:
-            with self.upstream.stream(handler.command, self.origin + handler.path, headers=headers,
-                                      content=content) as response:
+            # the provider is asked for its bytes as they are: the cassette holds what the client reads
+            with self.upstream.stream(handler.command, self.origin + handler.path, content=content,
+                                      headers={**headers, "accept-encoding": "identity"}) as response:
                 exchange.status = response.status_code
                 exchange.headers = {k: v for k, v in response.headers.items() if k.lower() in RESPONSE_HEADERS}
                 handler.send_response(response.status_code)
                 for name, value in response.headers.items():
-                    if name.lower() not in HOP_HEADERS and name.lower() != "content-encoding":
+                    if name.lower() not in HOP_HEADERS:
                         handler.send_header(name, value)
                 handler.send_header("Transfer-Encoding", "chunked")
                 handler.end_headers()
@@ -141,18 +142,19 @@ class Relay:
         self.upstream.close()
 
     def ends_with(self, client) -> None:
-        """Close this relay when the run's HTTP client closes (the run's end)."""
-        for name in ("close", "aclose"):
-            original = getattr(client, name, None)
-            if original is None:
-                continue
-            if name == "close":
-                def close(original=original):
-                    original()
-                    self.close()
-                client.close = close
-            else:
-                async def aclose(original=original):
-                    await original()
-                    self.close()
-                client.aclose = aclose
+        """Close this relay when the run's HTTP client closes (the run's end); from an async client's `aclose`, off
+        its event loop (stopping the server waits for its loop's next turn, up to half a second)."""
+        if hasattr(client, "aclose"):
+            closing = client.aclose
+
+            async def aclose():
+                await closing()
+                await asyncio.to_thread(self.close)
+            client.aclose = aclose
+        else:
+            closing = client.close
+
+            def close():
+                closing()
+                self.close()
+            client.close = close

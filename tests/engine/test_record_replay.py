@@ -162,3 +162,30 @@ def test_the_learners_switch_records_locally_and_never_on_a_public_server(tmp_pa
         monkeypatch.setenv("STREAMLAB_RECORD", str(tmp_path))
         assert recorder.folder_for("compatible", False, public) == "", "not even with the operator's folder"
     assert recorder.folder_for("mock", True, Hosting()) == recorder.folder_for("recorded", True, Hosting()) == ""
+
+
+def test_the_relay_asks_for_the_bytes_as_they_are_so_the_client_and_the_cassette_read_the_same(tmp_path):
+    """A provider that compresses whenever it may: the relay asks it for `identity`, so what the client reads and
+    what the cassette keeps are the plain bytes, whatever the HTTP client would have accepted."""
+    import gzip
+
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def chat(request):
+        body = b'{"answer": "plain"}'
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            return Response(gzip.compress(body), media_type="application/json", headers={"content-encoding": "gzip"})
+        return Response(body, media_type="application/json")
+
+    with start_in_thread(app=Starlette(routes=[Route("/v1/chat/completions", chat, methods=["POST"])])) as provider:
+        relay = recorder.Relay(f"{provider.url}/v1", recorder.Recording(str(tmp_path), "relay", [KEY]), True)
+        try:
+            with httpx2.Client() as client:  # asks for gzip, as every HTTP client does by default
+                answer = client.post(f"{relay.url}/chat/completions", json={"prompt": "x"})
+        finally:
+            relay.close()
+    assert answer.json() == {"answer": "plain"}
+    (kept,) = cassettes(tmp_path).values()
+    assert b"".join(data for _, data in kept[0].reads) == b'{"answer": "plain"}'
