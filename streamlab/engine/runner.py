@@ -208,8 +208,6 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         frame.message = errors.message_for(exc, secrets, mid_stream=metrics.chunks > 0)
     finally:
         metrics.finish()
-        if frame.status == "done" and settings.run_tag:
-            frame.message = await _replayed(settings)
         if counted:
             _streaming[0] -= 1
         if release is not None:
@@ -226,6 +224,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             await asyncio.gather(pump, return_exceptions=True)
         if client is not None:
             await close_client(client)
+        if frame.status == "done" and settings.run_tag:  # asked once the run has let go of what it held
+            frame.message = await _replayed(settings)
         log.info("run lesson=%s provider=%s status=%s chunks=%d ttft_ms=%s%s", lesson.stem, settings.provider,
                  frame.status, metrics.chunks, metrics.summary()["ttft_ms"],
                  f" message={frame.message!r}" if frame.status in OUTCOMES else "")
