@@ -24,6 +24,10 @@ def words(count):
     return lambda answer: len(answer.split()) == count
 
 
+def numbered(count):
+    return lambda answer: len(re.findall(r"^\d\. ", answer, re.M)) == count
+
+
 def json_with(**fields):
     return lambda answer: json.loads(answer) == fields
 
@@ -58,7 +62,7 @@ CASES = [
     ("translate-fr", "Translate 'good morning' into French", has(r"Bonjour")),
     ("translate-es", "How do you say thank you in Spanish?", has(r"Gracias")),
     ("list-topic", "List three benefits of streaming responses",
-     lambda a: len(re.findall(r"^\d\. ", a, re.M)) == 3 and "first words" in a and "hobb" not in a),
+     lambda a: numbered(3)(a) and "first words" in a and "hobb" not in a),
     ("one-sentence", "Explain SSE in one sentence.", lambda a: len(re.findall(r"[.!?](?:\s|$)", a)) == 1),
     ("n-words", "Describe the ocean in 5 words.", words(5)),
     ("upper", "What is the capital of Italy? Answer in upper case.", exactly("THE CAPITAL OF ITALY IS ROME.")),
@@ -72,7 +76,7 @@ CASES = [
     ("numbers-of-another-question", "Explain why 0.1 + 0.2 != 0.3 in JavaScript", lambda a: " = 0.3" not in a),
     ("a-date-is-no-sum", "What happened on 2024-01-05?", lambda a: bool(HONEST.search(a)) and "2018" not in a),
     ("question-on-a-term", "How does SSE work?", has(r"Server-Sent Events")),
-    ("benefits-uncounted", "What are the benefits of streaming?", lambda a: len(re.findall(r"^\d\. ", a, re.M)) == 3),
+    ("benefits-uncounted", "What are the benefits of streaming?", numbered(3)),
     ("zh-benefits", "流式输出有什么好处？", has(r"^1\. ", r"首字")),
     ("zh-capital", "中国的首都是哪里？", has(r"北京")),
     ("zh-add", "3加5等于几？", has(r"8")),
