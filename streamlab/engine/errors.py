@@ -25,7 +25,7 @@ def _provider_message(exc, secrets=()) -> str:
     return short(scrub(message.splitlines()[0], secrets)) if message else ""
 
 
-def _refused(exc: BaseException):
+def refusal_behind(exc: BaseException):
     """The AddressRefused behind `exc` (the connection guard said no), if any."""
     seen = 0
     while exc is not None and seen < 10:
@@ -59,7 +59,7 @@ def describe(exc: BaseException, mid_stream: bool = False, secrets=()) -> str:
 def _explain(exc: BaseException, mid_stream: bool, secrets=()) -> str:
     if isinstance(exc, ProviderError):
         return str(exc)
-    refused = _refused(exc)
+    refused = refusal_behind(exc)
     if refused is not None:
         return f"{refused} Nothing was sent there."
     name = type(exc).__name__

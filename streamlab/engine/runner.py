@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 
 import httpx2
 
-from streamlab.engine import errors, inputs
+from streamlab.engine import edited, errors, inputs
+from streamlab.engine.edited_runs import EditedRuns
 from streamlab.engine.lessons import OUTCOMES, STATUS, USAGE, Lesson
 from streamlab.engine.metrics import REFRESH_S, Metrics
 from streamlab.engine.pump import END, Failure, close_client, start_pump
@@ -98,12 +99,16 @@ async def _replayed(settings: providers.Settings) -> str:
 
 async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options: dict | None = None,
               session: str = "", frame_s: float = FRAME_S, hosting: Hosting | None = None,
-              limits: Limits | None = None, pool: Pool | None = None):
+              limits: Limits | None = None, pool: Pool | None = None, source: str | None = None,
+              edits: EditedRuns | None = None, fresh: bool = False):
     """Yield Frames for one run of `lesson`; the last one has `final=True`.
 
     `settings` are the session's choices; `providers.resolve` decides here which key goes to which URL.
     `hosting` (default: a local run) and `limits` (a public server's run limits) come from the app; so does
-    `pool`, the worker processes that run the snippet (None: in this process)."""
+    `pool`, the worker processes that run the snippet (None: in this process). `source` is the editor's text
+    (None: the lesson's own); when it differs from the lesson's code it runs in a process of its own from
+    `edits`, if this server lets visitors edit (`edits.editing`), within its wall-clock limit; so does `source` with
+    `fresh` (an exercise: the learner's code, even unchanged, never the pool's lessons)."""
     loop = asyncio.get_running_loop()
     main = lesson.panes[0]
     metrics = Metrics(measured=lesson.measured)
@@ -118,10 +123,16 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     hosting = hosting or Hosting()
     halt = threading.Event()
     secrets = providers.secrets_of(settings)
+    changed = edited.is_edit(lesson, source) or (fresh and source is not None)
+    note, deadline = "", None  # what the page cannot follow of an edit; when an edited run is ended
     yield frame
     try:
         prompt = inputs.prompt(prompt)
         chosen = inputs.options(lesson, options or {})
+        if changed:
+            if edits is None or not edits.editing.enabled:
+                raise edited.EditError(edited.REFUSED.get(edits.editing.why_off if edits else "", edited.OFF))
+            lesson, note = edited.prepare(lesson, source)
         kind = lesson.kind_for(chosen)
         if limits is not None:  # before any work a refused run should not cause (a DNS lookup, a client)
             release = limits.admit(session, lesson.stem)
@@ -136,14 +147,19 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             secrets += [settings.base_url] if settings.base_url not in providers.OFFICIAL_URLS.values() else []
         # a learner's URL on a public server: every connection the run opens is checked where it lands
         guard = url_guard.guard_for(settings.mock_urls) if hosting.public and settings.key_source == "learner" else None
-        if pool is not None:
+        if changed and edits.editing.sandboxed:  # edited code on a shared server: public addresses and the mock's
+            guard = url_guard.guard_for((settings.mock_url,))  # own process; not this server's port (its relay)
+        if pool is not None or changed:
             def deliver(what: str, payload) -> None:
                 queue.put_nowait(payload if what == "item" else END if what == "end"
                                  else Failure(errors.WorkerFailure(*payload)))
 
-            job = Job(lesson.stem, kind, settings, prompt, settings.resolved_model, chosen, secrets, guard)
+            job = Job(lesson.stem, kind, settings, prompt, settings.resolved_model, chosen, secrets, guard,
+                      source=lesson.source if changed else "")
             metrics.started = time.perf_counter()
-            ticket = pool.begin(job, deliver)
+            runs = edits if changed else pool
+            ticket = (runs, runs.begin(job, deliver))
+            deadline = loop.time() + edits.editing.wall_s if changed else None
         else:
             connections = run_connections.RunConnections(guard)
             context = run_connections.context_for(connections)
@@ -171,6 +187,11 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
                 dirty = False
             # with nothing new to show, a frame still goes out on the metrics' cadence: elapsed keeps growing
             due = last_shown + interval if dirty else last_frame + max(interval, REFRESH_S)
+            if deadline is not None:
+                if loop.time() >= deadline:
+                    raise edited.RunLimit(f"Your code ran for {edits.editing.wall_s:g} s, the limit for edited code "
+                                          "here, so it was ended.")
+                due = min(due, deadline)
             try:
                 item = await asyncio.wait_for(queue.get(), max(0.0, due - loop.time()))
             except TimeoutError:
@@ -180,7 +201,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
                     last_frame = loop.time()
                 continue
             if item is END:
-                frame.status, frame.message = declared or ("done", "")
+                frame.status, frame.message = declared or ("done", note)
                 break
             if item is _STOP:
                 frame.status = "stopped"
@@ -218,7 +239,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
         if connections is not None and frame.status != "done":
             run_connections.cut(connections)  # a thread blocked on a stalled read wakes now
         if ticket is not None:
-            pool.end(ticket)  # a run still going in its worker (Stop, a failure, the browser gone) stops there
+            ticket[0].end(ticket[1])  # a run still going in its worker (Stop, a failure, the browser gone) stops
         if isinstance(pump, asyncio.Task):
             pump.cancel()
             await asyncio.gather(pump, return_exceptions=True)

@@ -37,11 +37,16 @@ def size_from_env() -> int:
     return (os.cpu_count() or 1) if raw in ("", "auto") else max(0, int(raw))
 
 
-class _Worker:
-    def __init__(self, context, root: Path | None):
+class Worker:
+    """One worker process and its pipe. `target(child_conn, *args)` runs in it (default: `serve` for the pool);
+    `gone()` says what a run it had hears when the process dies."""
+
+    def __init__(self, context, root: Path | None, target=serve, args: tuple | None = None, gone=lambda: GONE,
+                 name: str = "streamlab-worker"):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=serve, args=(child, root, sdk_environment.held_sdk_environment()),
-                                       daemon=True, name="streamlab-worker")
+        args = (root, sdk_environment.held_sdk_environment()) if args is None else args
+        self.gone = gone
+        self.process = context.Process(target=target, args=(child, *args), daemon=True, name=name)
         self.process.start()
         child.close()
         self.routes: dict[int, tuple[asyncio.AbstractEventLoop, Deliver]] = {}
@@ -73,8 +78,9 @@ class _Worker:
             self._deliver(batches)
         self.alive = False
         ended: dict[asyncio.AbstractEventLoop, list] = {}  # every run it had ends with a plain message
+        said = self.gone() if self.routes else ""
         for loop, deliver in list(self.routes.values()):
-            ended.setdefault(loop, []).extend([(deliver, "failure", (GONE, GONE)), (deliver, "end", None)])
+            ended.setdefault(loop, []).extend([(deliver, "failure", (said, said)), (deliver, "end", None)])
         self.routes.clear()
         self._deliver(ended)
 
@@ -112,7 +118,7 @@ class Pool:
 
     def __init__(self, size: int, root: Path | None = None):
         self.size, self.root = size, root
-        self.workers: list[_Worker] = []
+        self.workers: list[Worker] = []
         self.ids = itertools.count(1)
         self.lock = threading.Lock()
         self.context = multiprocessing.get_context("spawn")  # never fork a process with threads and a loop
@@ -121,13 +127,13 @@ class Pool:
         with self.lock:
             self.workers = [w for w in self.workers if w.alive]
             while len(self.workers) < self.size:
-                self.workers.append(_Worker(self.context, self.root))
+                self.workers.append(Worker(self.context, self.root))
         return self
 
     def pids(self) -> list[int]:
         return [w.process.pid for w in self.workers if w.alive]
 
-    def begin(self, job: Job, deliver: Deliver) -> tuple[_Worker, int]:
+    def begin(self, job: Job, deliver: Deliver) -> tuple[Worker, int]:
         """Start `job` on a worker; its messages reach `deliver` on the calling event loop. → a ticket for `end`."""
         self.start()
         worker = min(self.workers, key=lambda w: len(w.routes))
@@ -136,7 +142,7 @@ class Pool:
         worker.send(("start", run_id, job))
         return worker, run_id
 
-    def end(self, ticket: tuple[_Worker, int]) -> None:
+    def end(self, ticket: tuple[Worker, int]) -> None:
         """The web side is done with this run: if it is still going (Stop, a failure, the browser gone), stop it."""
         worker, run_id = ticket
         if worker.routes.pop(run_id, None) is not None and worker.alive:

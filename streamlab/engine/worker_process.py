@@ -39,15 +39,16 @@ class Job:
     options: dict
     secrets: list[str] = field(default_factory=list, repr=False)
     guard: Guard | None = None
-
+    source: str = field(default="", repr=False)  # edited code, run in a process of its own (edit_sandbox)
 
 
 
 class _Outbox:
     """What a run's pump pushes (items, `Failure`, `END`) → messages to the web process."""
 
-    def __init__(self, send, run_id: int, secrets: list[str], ended: Callable[[], None]):
+    def __init__(self, send, run_id: int, secrets: list[str], ended: Callable[[], None], describe=None):
         self.send, self.run_id, self.secrets, self.ended = send, run_id, secrets, ended
+        self.describe = describe or errors.message_for
 
     def put_nowait(self, item) -> None:
         if item is END:
@@ -55,8 +56,8 @@ class _Outbox:
             self.ended()
         elif isinstance(item, Failure):
             exc = item.error
-            self.send((self.run_id, "failure", (errors.message_for(exc, self.secrets, mid_stream=False),
-                                                errors.message_for(exc, self.secrets, mid_stream=True))))
+            self.send((self.run_id, "failure", (self.describe(exc, self.secrets, mid_stream=False),
+                                                self.describe(exc, self.secrets, mid_stream=True))))
         else:
             self.send((self.run_id, "item", item))
 
@@ -75,6 +76,7 @@ class _Sender:
     def __init__(self, conn):
         self.conn = conn
         self.queued: list = []
+        self.writing = False
         self.ready = threading.Condition()
         threading.Thread(target=self._write, daemon=True, name="sender").start()
 
@@ -83,12 +85,18 @@ class _Sender:
             self.queued.append(message)
             self.ready.notify()
 
+    def drain(self, timeout: float = 2.0) -> None:
+        """Wait until what was sent so far has been written (a process about to exit)."""
+        deadline = time.monotonic() + timeout
+        while (self.queued or self.writing) and time.monotonic() < deadline:
+            time.sleep(LINGER_S)
+
     def _write(self) -> None:
         while True:
             with self.ready:
                 while not self.queued:
                     self.ready.wait()
-                batch, self.queued = self.queued, []
+                batch, self.queued, self.writing = self.queued, [], True
             try:
                 self.conn.send(batch)
             except OSError:  # the web process is gone
@@ -101,13 +109,18 @@ class _Sender:
                         return
                     except Exception:  # noqa: BLE001
                         self.conn.send([_as_text(message)])
+            self.writing = False
             time.sleep(LINGER_S)
 
 
-class _Runs:
-    def __init__(self, conn, found: dict[str, lessons.Lesson], loop: asyncio.AbstractEventLoop):
-        self.found, self.loop = found, loop
-        self.send = _Sender(conn).send
+class Runs:
+    """The runs of one worker process. `describe` turns what a run raised into its two messages (at start,
+    mid-stream): `errors.message_for`, or for edited code `edited.explain`, which names the editor's line."""
+
+    def __init__(self, conn, found: dict[str, lessons.Lesson], loop: asyncio.AbstractEventLoop, describe=None):
+        self.found, self.loop, self.describe = found, loop, describe
+        self.sender = _Sender(conn)
+        self.send = self.sender.send
         self.stops: dict[int, Callable[[], None]] = {}
 
     def dispatch(self, message) -> None:
@@ -118,7 +131,8 @@ class _Runs:
 
     async def run(self, run_id: int, job: Job) -> None:
         finished = asyncio.Event()
-        outbox = _Outbox(self.send, run_id, job.secrets, lambda: self.loop.call_soon_threadsafe(finished.set))
+        outbox = _Outbox(self.send, run_id, job.secrets, lambda: self.loop.call_soon_threadsafe(finished.set),
+                         self.describe)
         halt = threading.Event()
         connections = run_connections.RunConnections(job.guard)
         context = run_connections.context_for(connections)
@@ -159,7 +173,7 @@ def serve(conn, root: Path | None, held: dict[str, str]) -> None:
     found = {lesson.stem: lesson for lesson in (lessons.discover(root) if root else lessons.discover())
              if not lesson.error}
     loop = asyncio.new_event_loop()
-    runs = _Runs(conn, found, loop)
+    runs = Runs(conn, found, loop)
     closed = asyncio.Event()
 
     def read() -> None:

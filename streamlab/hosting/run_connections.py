@@ -37,11 +37,14 @@ _current: contextvars.ContextVar[RunConnections | None] = contextvars.ContextVar
                                                                                   default=None)
 _installed = threading.Lock()
 _hook_on = False
+_process_guard: list[Guard] = []  # a process that runs one run of untrusted code: every connection, any thread
 
 
 def _audit(event: str, args: tuple) -> None:
     if event != "socket.connect":
         return
+    if _process_guard:
+        _process_guard[0].check(args[0].family, args[1])
     run = _current.get()
     if run is not None:
         sock, address = args
@@ -60,6 +63,14 @@ def install() -> None:
         if not _hook_on:
             sys.addaudithook(_audit)
             _hook_on = True
+
+
+def guard_process(guard: Guard) -> None:
+    """Check every connection of this process with `guard`, whatever thread or context opens it; for good (a
+    process of edited code: a thread it starts itself has no run context, and must not escape the guard)."""
+    install()
+    if not _process_guard:
+        _process_guard.append(guard)
 
 
 def context_for(run: RunConnections) -> contextvars.Context:

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from streamlab.i18n import language
+from streamlab.i18n.messages_edit_zh import EDIT_MESSAGES
 from streamlab.i18n.messages_zh import MESSAGES
 
 STATUS = {
@@ -49,7 +50,7 @@ PANE_NAMES_ZH: dict[str, str] = {
 def _compiled() -> tuple[tuple[re.Pattern, str], ...]:
     """Each English template as a pattern: its `{name}`s match any text, carried into the Chinese."""
     compiled = []
-    for english, chinese in MESSAGES:
+    for english, chinese in EDIT_MESSAGES + MESSAGES:
         parts = re.split(r"\{(\w+)\}", english)
         pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
         replacement = re.sub(r"\{(\w+)\}", r"\\g<\1>", chinese)
