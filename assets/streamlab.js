@@ -79,7 +79,8 @@
       style.removeProperty("--sl-page-max");
       return;
     }
-    const bottom = window.innerHeight - 10;
+    const tools = document.getElementById(`tools-${stem}`); // the editor's Reset row, under the code
+    const bottom = window.innerHeight - 10 - (tools ? tools.getBoundingClientRect().height + 8 : 0);
     const scroller = document.querySelector(`#code-${stem} .cm-scroller`);
     const script = document.querySelector(`#script-${stem} .cm-scroller`);
     const frame = document.querySelector(`#page-${stem} iframe`);
@@ -93,7 +94,8 @@
       style.setProperty("--sl-code-max", `${Math.max(160, bottom - scroller.getBoundingClientRect().top)}px`);
     }
     const pane = document.querySelector(`#pane-${stem}-0 textarea`);
-    if (pane) style.setProperty("--sl-pane-max", `${Math.max(72, bottom - pane.getBoundingClientRect().top)}px`);
+    const end = window.innerHeight - 10;
+    if (pane) style.setProperty("--sl-pane-max", `${Math.max(72, end - pane.getBoundingClientRect().top)}px`);
   }
   function fitLater() {
     if (fitPending) return;

@@ -22,7 +22,7 @@ import httpx2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_room import PROMPT, start_streamlab  # noqa: E402
+from room_apps import PROMPT, start_streamlab  # noqa: E402
 
 
 def rss_mb(pid: int) -> float:
@@ -53,7 +53,7 @@ async def sessions(url, count, at_once, panel, run):
             async with gate:
                 session = uuid.uuid4().hex[:11]
                 await call(http, url, session, panel, ["mock", "Custom URL", "", "", "", "instant", "none", False])
-                await call(http, url, session, run, [None, PROMPT])
+                await call(http, url, session, run, [None, PROMPT, None])
         await asyncio.gather(*(one() for _ in range(count)))
 
 

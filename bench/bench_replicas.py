@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bench_room import PROMPT, App, compare, options, start_streamlab
+from bench_room import compare, options
+from room_apps import PROMPT, App, start_streamlab
 
 from deploy.replicas import Replicas
 
@@ -21,7 +22,7 @@ def start_replicas(count: int) -> Callable[[int], App]:
     def start(concurrency: int) -> App:
         replicas = Replicas(count, env={"STREAMLAB_CONCURRENCY": str(concurrency)}).start()
         return App(f"StreamLab ×{count} + nginx", replicas.url, [f"{url}/mock" for url in replicas.replica_urls],
-                   "run_01_basic", [None, PROMPT], replicas.pids, replicas.stop)
+                   "run_01_basic", [None, PROMPT, None], replicas.pids, replicas.stop)
     return start
 
 

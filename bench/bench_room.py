@@ -2,7 +2,7 @@
 and, in the same run, against a bare Gradio app doing the same job the plain way (bench/bare_app.py, with the
 mock in its own process).
 
-    python bench/bench_room.py [--room 1,10,30,60,100] [--rounds 2] [--one-process]
+    python bench/bench_room.py [--room 1,10,30,60,100] [--rounds 2] [--one-process] [--edited]
 
 Learners are driven over Gradio's own HTTP protocol (queue/join, then the SSE data stream) by one async client
 process, not by N gradio_client objects, which would cost more CPU than the server. Per app and N it reports:
@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx2
@@ -31,103 +30,22 @@ import httpx2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from gradio_session import Run, event_body, index_of, load_index, new_session_hash, stream_event  # noqa: E402
+from gradio_session import Run, event_body, new_session_hash, stream_event  # noqa: E402
+from room_apps import (  # noqa: E402
+    App,
+    cpu_seconds,
+    expected_text,
+    spawn_mock,
+    start_bare,
+    start_streamlab,
+    start_streamlab_edited,
+    start_streamlab_one_process,
+    stopper,
+)
 
-from deploy.replicas import free_port, with_children  # noqa: E402
-from streamlab.engine import lessons  # noqa: E402
 from streamlab.web.readiness import answers  # noqa: E402
 
-PROMPT = lessons.load("01_basic").prompt
 RUN_DEADLINE_S = 120
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += sum(int(v) for v in fields[11:15]) / TICK  # utime, stime, cutime, cstime
-    return total
-
-
-@dataclass
-class App:
-    name: str
-    url: str
-    mock_urls: list[str]  # where its mocks' counters are (GET {mock_url}/_stats)
-    api_name: str
-    data: list
-    pids: Callable[[], list[int]]  # every process serving, now
-    stop: Callable[[], None]
-    config: dict = field(default_factory=dict)
-    role: Callable[[int], str] | None = None  # what a process of `pids` does (web, workers, mock), if told
-    cpu_by_role: dict = field(default_factory=dict)  # N -> [{role: CPU seconds} for each round]
-
-    def __post_init__(self) -> None:
-        self.config = self.config or httpx2.get(f"{self.url}/config", timeout=30).json()
-        self.fn_index = index_of(self.config, api_name=self.api_name)
-        self.load_index = load_index(self.config)  # the page's load event, fired when a learner opens the page
-
-
-def _stopper(processes: list[subprocess.Popen]) -> Callable[[], None]:
-    def stop() -> None:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-    return stop
-
-
-def _spawn(args: list[str], env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**os.environ, **(env or {})},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def streamlab_role(web_pid: int) -> Callable[[int], str]:
-    def role(pid: int) -> str:
-        if pid == web_pid:
-            return "web"
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-        return "mock" if b"streamlab.web.mock_process" in cmdline else "workers"
-    return role
-
-
-def start_streamlab(concurrency: int, workers: str = "auto", name: str = "StreamLab") -> App:
-    port = free_port()
-    process = _spawn(["app.py"], {"GRADIO_SERVER_PORT": str(port), "STREAMLAB_CONCURRENCY": str(concurrency),
-                                  "STREAMLAB_WORKERS": workers})
-    url = f"http://127.0.0.1:{port}"
-    if not answers(f"{url}/mock/_stats", 90):
-        process.kill()
-        raise RuntimeError("StreamLab did not start")
-    return App(name, url, [f"{url}/mock"], "run_01_basic", [None, PROMPT], lambda: with_children(process.pid),
-               _stopper([process]), role=streamlab_role(process.pid))
-
-
-def start_streamlab_one_process(concurrency: int) -> App:
-    """StreamLab as it was before its worker processes: the snippets run in the web process."""
-    return start_streamlab(concurrency, "0", "StreamLab, one process")
-
-
-def _spawn_mock() -> tuple[subprocess.Popen, str]:
-    """The mock on its own (`python -m streamlab.mock`) on a free port; (its process, its URL)."""
-    port = free_port()
-    return _spawn(["-m", "streamlab.mock", "--port", str(port)]), f"http://127.0.0.1:{port}"
-
-
-def start_bare(concurrency: int) -> App:
-    port = free_port()
-    mock, mock_url = _spawn_mock()
-    app = _spawn(["bench/bare_app.py", str(port), mock_url, str(concurrency)], {"GRADIO_ANALYTICS_ENABLED": "False"})
-    url = f"http://127.0.0.1:{port}"
-    if not (answers(f"{mock_url}/_stats", 60) and answers(f"{url}/config", 90)):
-        mock.kill()
-        app.kill()
-        raise RuntimeError("the bare Gradio app did not start")
-    return App("bare Gradio", url, [mock_url], "run", [PROMPT], lambda: [app.pid, mock.pid], _stopper([app, mock]))
 
 
 async def learner(app: App, start: asyncio.Event, opened: bool, ready: asyncio.Queue | None = None) -> Run:
@@ -141,15 +59,6 @@ async def learner(app: App, start: asyncio.Event, opened: bool, ready: asyncio.Q
             ready.put_nowait(session)
         await start.wait()
         return await stream_event(http, app.url, event_body(app.config, app.fn_index, app.data, session))
-
-
-def expected_text(app: App) -> str:
-    import openai
-
-    with openai.OpenAI(base_url=f"{app.mock_urls[0]}/openai/v1", api_key="bench-key") as client:
-        reply = client.chat.completions.create(model="streamlab-mock", messages=[{"role": "user", "content": PROMPT}],
-                                               extra_headers={"X-Mock-TTFT-Ms": "0", "X-Mock-Token-Ms": "0"})
-    return reply.choices[0].message.content
 
 
 def chunks_sent(app: App) -> int:
@@ -205,7 +114,7 @@ def floor_round(mock_pid: int, mock_url: str, n: int, expected: str) -> tuple[fl
         mock_cpu = cpu_seconds([mock_pid]) - mock_before
         chunks = chunks_sent_at([mock_url]) - chunks_before
     finally:
-        _stopper(processes)()
+        stopper(processes)()
     exact = sum(text == expected for result in results for text in result["texts"])
     return sum(result["cpu_s"] for result in results) + mock_cpu, chunks, exact, mock_cpu
 
@@ -226,6 +135,7 @@ def options(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--one-process", action="store_true",
                         help="also StreamLab with its snippets in the web process (STREAMLAB_WORKERS=0)")
+    parser.add_argument("--edited", action="store_true", help="also StreamLab running lesson 1 edited in the page")
     parser.add_argument("--fresh-sessions", action="store_true",
                         help="learners press Run without opening the page first (API callers, not browsers)")
     return parser
@@ -237,7 +147,7 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
     sizes = [int(n) for n in args.room.split(",")]
     concurrency = max(sizes) + 28
     apps: list[App] = []
-    (floor_mock, floor_mock_url), floors = _spawn_mock(), []
+    (floor_mock, floor_mock_url), floors = spawn_mock(), []
     try:
         for starter in starters:
             apps.append(starter(concurrency))
@@ -288,12 +198,13 @@ def compare(starters: list[Callable[[int], App]], args: argparse.Namespace) -> N
     finally:
         for app in apps:
             app.stop()
-        _stopper([floor_mock])()
+        stopper([floor_mock])()
 
 
 def main() -> None:
     args = options(__doc__.split("\n\n")[0]).parse_args()
-    compare([start_streamlab, *([start_streamlab_one_process] if args.one_process else []), start_bare], args)
+    compare([start_streamlab, *([start_streamlab_one_process] if args.one_process else []),
+             *([start_streamlab_edited] if args.edited else []), start_bare], args)
 
 
 if __name__ == "__main__":

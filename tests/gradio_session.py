@@ -44,10 +44,11 @@ def event_body(config: dict, fn_index: int, data: list, session_hash: str) -> di
 
 
 class GradioSession:
-    def __init__(self, url: str):
-        self.url = url
+    def __init__(self, url: str, cookies: dict | None = None):
+        """`cookies`: a signed-in visitor's (`login`), on a server that asks for a login."""
+        self.url, self.cookies = url, cookies or {}
         self.session_hash = new_session_hash()
-        self.config = httpx2.get(f"{url}/config", timeout=10).json()
+        self.config = httpx2.get(f"{url}/config", timeout=10, cookies=self.cookies).json()
 
     def index_of(self, *, api_name: str = "", outputs_from: str = "", inputs: int = -1) -> int:
         return index_of(self.config, api_name=api_name, outputs_from=outputs_from, inputs=inputs)
@@ -55,7 +56,7 @@ class GradioSession:
     def call(self, fn_index: int, data: list, timeout: float = 60.0) -> list:
         """Fire the event with `data`, wait for it to end, return its last output values."""
         body = event_body(self.config, fn_index, data, self.session_hash)
-        with httpx2.Client(timeout=timeout) as http:
+        with httpx2.Client(timeout=timeout, cookies=self.cookies) as http:
             # encoded here, as a script may: NaN and lone surrogates ("\\ud800") go through as JSON allows
             joined = http.post(f"{self.url}/gradio_api/queue/join", content=json.dumps(body),
                                headers={"content-type": "application/json"})
@@ -94,10 +95,18 @@ def choose(session: GradioSession, provider: str, base_url: str = "", key: str =
     return session.call(panel_index(session.config), values)[1]
 
 
-def run(session: GradioSession, stem: str, prompt: str, *options) -> tuple[str, str]:
-    """Run a lesson in this session; (main pane text, status line) of its final frame."""
+def login(url: str, user: str, password: str) -> dict:
+    """Sign in on a server with a login (Gradio's form); the cookies a signed-in browser holds."""
+    answer = httpx2.post(f"{url}/login", data={"username": user, "password": password}, timeout=10)
+    answer.raise_for_status()
+    return dict(answer.cookies)
+
+
+def run(session: GradioSession, stem: str, prompt: str, *options, source: str | None = None) -> tuple[str, str]:
+    """Run a lesson in this session (with `source` as the editor's text; None: the lesson's own code);
+    (main pane text, status line) of its final frame."""
     index = session.index_of(api_name=f"run_{stem}")
-    values = session.call(index, [None, prompt, *options], timeout=120)
+    values = session.call(index, [None, prompt, *options, source], timeout=120)
     panes = len(values) - 3  # panes…, status, metrics, chart
     return values[0], values[panes]
 

@@ -81,7 +81,15 @@ def _editor_frame(exc: BaseException) -> traceback.FrameSummary | None:
 
 
 def _from_sdk(exc: BaseException) -> bool:
-    return any(type(e).__module__.split(".")[0] in SDK_MODULES for e in (exc, exc.__cause__) if e is not None)
+    """A provider's failure as the SDK reports it (a status, a request that failed): not a mistake in the code,
+    such as the SDK's APIRemovedInV1 for a call of openai < 1.0."""
+    for error in (exc, exc.__cause__):
+        if error is None or type(error).__module__.split(".")[0] not in SDK_MODULES:
+            continue
+        if type(error).__module__.split(".")[0] in ("httpx", "httpx2", "httpcore") or \
+                getattr(error, "status_code", None) is not None or getattr(error, "request", None) is not None:
+            return True
+    return False
 
 
 def explain(exc: BaseException, secrets=(), mid_stream: bool = False, memory_mb: int = 0) -> str:
@@ -96,7 +104,8 @@ def explain(exc: BaseException, secrets=(), mid_stream: bool = False, memory_mb:
         message = errors.describe(exc, mid_stream, secrets)
         message += f" It came from line {frame.lineno} of the editor: {short(frame.line or '')}." if frame else ""
     else:
-        said = short(scrub(str(exc).splitlines()[0], secrets)) if str(exc).strip() else ""
+        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
+        said = short(scrub(first, secrets)) if first else ""
         message = f"Your code raised {type(exc).__name__}{': ' + said if said else ''}{where}."
     if mid_stream and "partial text" not in message:
         message += " " + errors.INCOMPLETE

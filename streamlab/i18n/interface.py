@@ -68,6 +68,19 @@ UI: dict[str, tuple[str, str]] = {
     "chapter.more": ("More lessons", "更多课程"),
     "code.standalone": ("Greyed lines: the `__main__` block that lets the file run on its own.",
                         "灰色的行：让这个文件可以单独运行的 `__main__` 代码块。"),
+    "code.reset": ("Reset to the lesson's code", "恢复为课程的代码"),
+    "code.read_only.public": ("Read-only: a public server runs each lesson's own code. To change the code and run "
+                              "it, run StreamLab on your own machine (README, first command).",
+                              "只读：公开部署的服务器只运行每一课自己的代码。想修改代码并运行，请在你自己的电脑上运行 "
+                              "StreamLab（见 README 的第一条命令）。"),
+    "code.read_only.network": ("Read-only: this server is reachable from other machines, so it runs each lesson's own "
+                               "code. To change the code and run it, run StreamLab on your own machine.",
+                               "只读：这个服务器可以从其他机器访问，所以只运行每一课自己的代码。想修改代码并运行，"
+                               "请在你自己的电脑上运行 StreamLab。"),
+    "code.read_only.off": ("Read-only: this page runs each lesson's own code.",
+                           "只读：这个页面只运行每一课自己的代码。"),
+    "exercise.title": ("Exercise: fix the tutorials' code yourself", "练习：亲手修好教程里的代码"),
+    "exercise.check": ("Check my fix", "检查我的修改"),
     "no_lessons": ("No lessons found in `snippets/`.", "在 `snippets/` 中没有找到课程。"),
     "error_tab": ("### This lesson could not be loaded\n\nThe other lessons work as usual.",
                   "### 这一课无法加载\n\n其他课程照常可用。"),
@@ -133,11 +146,15 @@ def _lesson_texts(found: list[lessons.Lesson]) -> dict[str, dict[str, str]]:
     return texts
 
 
-def translations(found: list[lessons.Lesson], made: dict[str, str] | None = None) -> I18n:
-    """The page's i18n: fixed strings, pane names, lessons, and `made` (English strings made when the page is
-    built, such as the hosting note, translated by `runtime.translate`)."""
+def translations(found: list[lessons.Lesson], made: dict[str, str] | None = None,
+                 exercises: dict | None = None) -> I18n:
+    """The page's i18n: fixed strings, pane names, lessons, exercises' instructions, and `made` (English strings
+    made when the page is built, such as the hosting note, translated by `runtime.translate`)."""
     texts = _lesson_texts(found)
     zh = texts.setdefault("zh", {})
+    for stem, exercise in (exercises or {}).items():
+        for lang in ("en", "zh"):
+            texts.setdefault(lang, {})[f"exercise.{stem}.task"] = exercise.task.get(lang) or exercise.task.get("en", "")
     for key, (english, chinese) in UI.items():
         texts["en"][key], zh[key] = english, chinese
     for name, chinese in runtime.PANE_NAMES_ZH.items():

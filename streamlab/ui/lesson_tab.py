@@ -8,7 +8,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from streamlab.engine import runner, worker_pool
+from streamlab.engine import exercises, runner, worker_pool
+from streamlab.engine.edited_runs import EditedRuns
 from streamlab.engine.lessons import ROOT, Lesson
 from streamlab.engine.metrics import REFRESH_S, THINKING_PANE
 from streamlab.hosting import providers
@@ -17,7 +18,7 @@ from streamlab.hosting.mode import Hosting
 from streamlab.hosting.providers import CLIENT_WIRE
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import lesson_key, option_label, pane, t
-from streamlab.ui import provider_panel
+from streamlab.ui import code_editor, exercise_panel, provider_panel
 
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
 STANDALONE = 'if __name__ == "__main__":'  # the block that lets a snippet run on its own
@@ -70,12 +71,12 @@ def _control(option):
     return gr.Textbox(value=str(option.default), label=label)
 
 
-def _python_code(lesson: Lesson) -> None:
-    # wrap_lines: a line longer than the panel is wrapped, never cut off (snippets reach ~120 characters)
-    gr.Code(lesson.source, language="python", label=f"snippets/{lesson.snippet_path.name}", interactive=False,
-            max_lines=30, wrap_lines=True, elem_classes="snippet-code", elem_id=f"code-{lesson.stem}")
+def _python_code(lesson: Lesson, edits: EditedRuns | None) -> code_editor.Editor:
+    editor = code_editor.build(lesson, edits.editing if edits else None, f"snippets/{lesson.snippet_path.name}",
+                               lesson.stem, f"code-{lesson.stem}")
     if STANDALONE in lesson.source:  # greyed in the panel by assets/streamlab.js, never left out
         gr.Markdown(t("code.standalone"), elem_classes="code-note")
+    return editor
 
 
 def _page_script(lesson: Lesson) -> str:
@@ -84,15 +85,16 @@ def _page_script(lesson: Lesson) -> str:
     return script if script and (ROOT / script).is_file() else ""
 
 
-def _server_and_browser_code(lesson: Lesson, script: str) -> None:
+def _server_and_browser_code(lesson: Lesson, script: str, edits: EditedRuns | None) -> code_editor.Editor:
     """The server's Python and the page's JavaScript side by side, each the file that runs."""
     with gr.Row(equal_height=False, elem_classes="code-pair"):
         with gr.Column(min_width=360):
-            _python_code(lesson)
+            editor = _python_code(lesson, edits)
         with gr.Column(min_width=360):
             gr.Code((ROOT / script).read_text(encoding="utf-8"), language="javascript", label=script,
                     interactive=False, max_lines=30, wrap_lines=True, elem_classes="snippet-code",
                     elem_id=f"script-{lesson.stem}")
+    return editor
 
 
 def _pane(lesson: Lesson, i: int, name: str, log: bool) -> gr.Textbox:
@@ -121,18 +123,21 @@ def error_tab(lesson: Lesson) -> None:
 
 
 def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls, hosting: Hosting | None = None,
-          limits: Limits | None = None, pool: worker_pool.Pool | None = None) -> None:
+          limits: Limits | None = None, pool: worker_pool.Pool | None = None, edits: EditedRuns | None = None,
+          exercise: exercises.Exercise | None = None) -> list[code_editor.Editor]:
+    """The lesson's tab; → its editors (the snippet's, and its exercise's if it has one)."""
     if lesson.error:
         error_tab(lesson)
-        return
+        return []
     settings_state = panel.state
+    editors = []
     script = _page_script(lesson)
     with gr.Tab(lesson_key(lesson, "tab"), id=lesson.stem, elem_id=f"tab-{lesson.stem}"):
         with gr.Row(equal_height=False, elem_classes="lesson-body"):
             with gr.Column(scale=5, min_width=360, elem_classes="lesson-left"):
                 _prose(lesson, PROSE_HEIGHT * 3 if script else PROSE_HEIGHT)  # with the code below, prose has room
                 if not script:
-                    _python_code(lesson)
+                    editors.append(_python_code(lesson, edits))
             with gr.Column(scale=6, min_width=360, elem_classes="lesson-right"):
                 if "wire" not in {o.name for o in lesson.options}:
                     gr.Markdown(t(f"wire.{_wire_note(lesson)}"), elem_classes="wire-note",
@@ -153,17 +158,20 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls,
                 metrics = gr.Markdown("", elem_id=f"metrics-{lesson.stem}", elem_classes="run-metrics")
                 chart = gr.HTML("", elem_id=f"chart-{lesson.stem}", elem_classes="run-chart")
         if script:
-            _server_and_browser_code(lesson, script)
+            editors.append(_server_and_browser_code(lesson, script, edits))
+        if exercise is not None:
+            editors.append(exercise_panel.build(exercise, edits.editing if edits else None, mock, edits, limits))
 
         names = [o.name for o in lesson.options]
 
-        async def run(request: gr.Request, settings, prompt_text, *option_values):
+        async def run(request: gr.Request, settings, prompt_text, *values):
+            *option_values, source = values  # the editor's text, last: the lesson's own unless edited
             settings = mock.apply(settings)
             session = getattr(request, "session_hash", None) or ""
             lang = page_language.of_request(request)
             metrics_value, chart_value, metrics_at, shown_first = "", "", 0.0, False
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
-                                          hosting=hosting, limits=limits, pool=pool):
+                                          hosting=hosting, limits=limits, pool=pool, source=source, edits=edits):
                 # The metrics table and the chart are redrawn a few times a second, not with every frame. A value
                 # equal to the last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
                 now = time.monotonic()
@@ -187,6 +195,7 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls,
                               show_progress="hidden")
         # postprocess=False: the outputs are plain strings already, and Gradio would otherwise hop to a worker
         # thread for each output of each frame
-        run_button.click(run, [settings_state, prompt, *controls], [*panes, status, metrics, chart],
+        run_button.click(run, [settings_state, prompt, *controls, editors[0].code], [*panes, status, metrics, chart],
                          api_name=f"run_{lesson.stem}", show_progress="minimal", postprocess=False)
         stop_button.click(stop, None, None, api_name=f"stop_{lesson.stem}", queue=False, concurrency_limit=None)
+    return editors

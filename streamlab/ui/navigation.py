@@ -83,4 +83,4 @@ def build(found: list[Lesson], texts: dict[str, dict[str, str]]) -> gr.HTML:
 
 
 # Before Gradio's own code (page_language puts it in <head>), so it sees the page being built.
-HEAD = '<script src="/static/streamlab.js" defer></script>'
+HEAD = '<script src="/static/streamlab.js" defer></script><script src="/static/edits.js" defer></script>'

@@ -7,24 +7,29 @@ from __future__ import annotations
 
 import gradio as gr
 
-from streamlab.engine import lessons, worker_pool
+from streamlab.engine import exercises, lessons, worker_pool
+from streamlab.engine.edited_runs import EditedRuns
 from streamlab.hosting import providers
 from streamlab.hosting.limits import Limits
 from streamlab.hosting.mode import Hosting
 from streamlab.i18n import interface, page_language
 from streamlab.i18n.interface import t
-from streamlab.ui import lesson_tab, navigation, provider_panel
+from streamlab.ui import code_editor, lesson_tab, navigation, provider_panel
 
 
 def build_demo(mock: providers.MockUrls, found: list[lessons.Lesson] | None = None, hosting: Hosting | None = None,
-               pool: worker_pool.Pool | None = None) -> gr.Blocks:
+               pool: worker_pool.Pool | None = None, edits: EditedRuns | None = None,
+               found_exercises: dict[str, exercises.Exercise] | None = None) -> gr.Blocks:
     """`mock`: where the app's mock is; `pool`: the worker processes that run the snippets (None: runs in this
-    process)."""
+    process); `edits`: where edited code runs, and whether this server allows it (None: the editors are
+    read-only); `found_exercises`: the lessons' exercises (None: those of `lessons/exercises.json`)."""
     found = lessons.discover() if found is None else found
+    found_exercises = exercises.load_all() if found_exercises is None else found_exercises
     hosting = hosting or Hosting()
     limits = Limits(hosting)  # one per server: counted here, never in the page
     # the page's words in every language, handed to Gradio when the app is mounted (server.create_app)
-    i18n = interface.translations(found, provider_panel.made_strings(hosting))
+    i18n = interface.translations(found, provider_panel.made_strings(hosting), found_exercises)
+    editors: list[code_editor.Editor] = []
     with gr.Blocks(title="StreamLab — learn LLM streaming") as demo, gr.Column(elem_id="page"):
         with gr.Row(elem_id="page-head"):
             gr.Markdown(t("intro"), elem_id="intro")
@@ -40,7 +45,8 @@ def build_demo(mock: providers.MockUrls, found: list[lessons.Lesson] | None = No
                 # "wrap": every tab button stays in the page (hidden by CSS), so a lesson opens by its button
                 with gr.Tabs(elem_id="lesson-tabs", overflow_behavior="wrap"):
                     for lesson in found:
-                        lesson_tab.build(lesson, panel, mock, hosting, limits, pool)
+                        editors += lesson_tab.build(lesson, panel, mock, hosting, limits, pool, edits,
+                                                    found_exercises.get(lesson.stem))
                 if not found:
                     gr.Markdown(t("no_lessons"))
         provider_panel.connect(panel)  # its events, now that every tab's note on the mock exists
@@ -49,8 +55,15 @@ def build_demo(mock: providers.MockUrls, found: list[lessons.Lesson] | None = No
         # page, instead of landing on the event loop when everyone presses Run at once.
         # Its script marks the page ready (`<html data-sl-ready>`): Gradio fires load events once every event of
         # the page is wired, so from then on a click on Run (or Ctrl+Enter) starts a run.
-        demo.load(_session_opened, None, None, queue=False, api_visibility="private", show_progress="hidden",
-                  js=READY_JS)
+        if edits is not None and edits.editing.enabled and editors:
+            # …after each editor has its saved edit back (from this browser's storage), so Run runs what it shows
+            saved = gr.Textbox(visible=False)
+            demo.load(code_editor.restore(editors), saved, [e.code for e in editors], queue=False,
+                      api_visibility="private", show_progress="hidden", js=code_editor.RESTORE_JS).then(
+                None, None, None, queue=False, api_visibility="private", show_progress="hidden", js=READY_JS)
+        else:
+            demo.load(_session_opened, None, None, queue=False, api_visibility="private", show_progress="hidden",
+                      js=READY_JS)
     demo.streamlab_i18n = i18n
     return demo
 

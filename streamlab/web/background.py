@@ -19,18 +19,23 @@ class BackgroundServer:
     """The whole app on a free 127.0.0.1 port in a thread: for tests, benchmarks and notebooks."""
 
     def __init__(self, concurrency: int = 128, lessons_root: Path | None = None, hosting: Hosting | None = None,
-                 session_capacity: int = 200, workers: int | None = None):
+                 session_capacity: int = 200, workers: int | None = None, host: str = "127.0.0.1"):
         """`workers`: processes that run the snippets (None: STREAMLAB_WORKERS, by default one per core; 0: in
-        this process). They start with the first run."""
+        this process). They start with the first run. `host`: the address the app believes it listens on (it
+        decides who may edit code, streamlab.hosting.editing); the socket is always 127.0.0.1's."""
         # IPPROTO_TCP spelled out: asyncio then sets TCP_NODELAY, avoiding ~40 ms delayed-ACK stalls.
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.config = Config(host="127.0.0.1", port=self.port, concurrency=concurrency, lessons_root=lessons_root,
+        self.config = Config(host=host, port=self.port, concurrency=concurrency, lessons_root=lessons_root,
                              hosting=hosting or Hosting.from_env(), session_capacity=session_capacity,
                              workers=size_from_env() if workers is None else workers)
-        self.app = create_app(self.config)
+        try:
+            self.app = create_app(self.config)
+        except BaseException:  # a server that refuses to start (streamlab.hosting.editing) holds no socket
+            self.sock.close()
+            raise
         self.pool = self.app.state.pool
         self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S,
                                                     loop="asyncio"))

@@ -19,10 +19,11 @@ from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
 
 from streamlab.engine import lessons
+from streamlab.engine.edited_runs import EditedRuns
 from streamlab.engine.lessons import ROOT
 from streamlab.engine.warm_up import warm_up
 from streamlab.engine.worker_pool import Pool, size_from_env
-from streamlab.hosting import providers, run_connections, sdk_environment
+from streamlab.hosting import editing, providers, run_connections, sdk_environment
 from streamlab.hosting.mode import Hosting
 from streamlab.web import lesson_endpoints, mock_relay
 from streamlab.web.mock_process import MockProcess
@@ -80,6 +81,10 @@ def create_app(config: Config) -> FastAPI:
     from streamlab.ui import login_check, navigation, sessions
     from streamlab.ui.page import build_demo
 
+    # who may run code typed in the page: refused here, before anything starts, on a server that could leak a key
+    allowed = editing.Editing.decide(config.hosting, config.host)
+    login = editing.check_start(allowed)
+    edits = EditedRuns(allowed)
     run_connections.install()  # each run's connections: checked in public mode, cut on Stop
     _no_matplotlib_lookups()
     sdk_environment.hold_sdk_environment()  # SDK settings from the environment go to the server's endpoints only
@@ -89,15 +94,19 @@ def create_app(config: Config) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         await asyncio.to_thread(mock.start)
+        if allowed.enabled:  # the fork server of edited runs imports the SDKs once, ahead of the first edited run
+            threading.Thread(target=edits.warm, daemon=True, name="edited-runs-warm-up").start()
         try:
             yield
         finally:
+            await asyncio.to_thread(edits.close)
             await asyncio.to_thread(mock.stop)
 
     app = FastAPI(title="StreamLab", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.mock = mock
     app.state.mock_url = mock.url  # where runs reach the mock: its own process
     app.state.hosting = config.hosting
+    app.state.edits = edits
     relayed_at_once = mock_relay.PUBLIC_MAX_OPEN if config.hosting.public else None  # the runs do not pass here
     app.mount("/mock", mock_relay.MockRelay(mock.url, max_open=relayed_at_once))
     app.include_router(lesson_endpoints.router)
@@ -114,7 +123,7 @@ def create_app(config: Config) -> FastAPI:
     # the snippets run in worker processes, off this process's event loop and GIL; they start with the first
     # run, or at `serve()`, and stop with the server
     app.state.pool = Pool(config.workers, config.lessons_root) if config.workers else None
-    demo = build_demo(providers.MockUrls(mock.url, config.mock_url), found, config.hosting, app.state.pool)
+    demo = build_demo(providers.MockUrls(mock.url, config.mock_url), found, config.hosting, app.state.pool, edits)
     demo.max_threads = config.queue_slots  # read by queue(); also sizes the thread limiter of sync callbacks
     # A learner waiting in the queue is told its place once a second. Gradio's default ("auto") tells every waiting
     # learner again each time any run starts: a room of 100 pressing Run at once got ~1,700 such messages, 17 per
@@ -129,9 +138,9 @@ def create_app(config: Config) -> FastAPI:
     # a link made before a lesson was renamed opens it under its new name
     app.add_middleware(RenamedLessons, renamed=lessons.renamed(config.lessons_root or ROOT))
     gr.mount_gradio_app(app, demo, path="/", theme=gr.themes.Soft(), css=css, footer_links=["api"],
-                        run_history=False, i18n=demo.streamlab_i18n)
+                        run_history=False, i18n=demo.streamlab_i18n, auth=login)
     sessions.install(app, demo)  # a visitor's session keeps what changed, not a copy of the whole page's config
-    if not login_check.install(sessions.gradio_app_of(app, demo)):  # no thread hop per queue request: no login here
+    if not login and not login_check.install(sessions.gradio_app_of(app, demo)):  # no thread hop per queue request
         log.warning("Gradio's login check was not found; each queue request runs it in a worker thread")
     return app
 
@@ -159,9 +168,11 @@ def serve(config: Config | None = None) -> None:
         pool.start()  # each worker imports the snippets and their SDKs ahead of the first run
     else:
         threading.Thread(target=warm_up, args=(app.state.lessons,), daemon=True, name="warm-up").start()
-    log.info("StreamLab on http://%s:%d (mock at %s), %s mode, snippets run in %s", config.host, config.port,
-             config.mock_url, "public" if config.hosting.public else "local",
-             f"{pool.size} worker processes" if pool else "this process")
+    allowed = app.state.edits.editing
+    log.info("StreamLab on http://%s:%d (mock at %s), %s mode, snippets run in %s; editing %s", config.host,
+             config.port, config.mock_url, "public" if config.hosting.public else "local",
+             f"{pool.size} worker processes" if pool else "this process",
+             "sandboxed" if allowed.sandboxed else "on" if allowed.enabled else f"off ({allowed.why_off})")
     try:
         # loop="asyncio": the connection guard is a Python audit hook, which uvloop's C sockets would not call
         uvicorn.run(app, host=config.host, port=config.port, log_level="warning", timeout_graceful_shutdown=3,

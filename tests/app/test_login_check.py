@@ -24,7 +24,7 @@ def test_a_run_reaches_the_queue_without_a_thread_for_the_login_check(monkeypatc
 
         async def press_run():
             async with httpx2.AsyncClient(timeout=60) as http:
-                body = event_body(config, index_of(config, api_name="run_01_basic"), [None, "Hello"],
+                body = event_body(config, index_of(config, api_name="run_01_basic"), [None, "Hello", None],
                                   new_session_hash())
                 return await stream_event(http, server.url, body)
 

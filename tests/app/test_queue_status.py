@@ -21,7 +21,7 @@ async def learner(url: str, config: dict, go: asyncio.Event, ready: asyncio.Queu
         await stream_event(http, url, event_body(config, load_index(config), [], session))
         ready.put_nowait(session)
         await go.wait()
-        body = event_body(config, index_of(config, api_name="run_01_basic"), [None, "Hello"], session)
+        body = event_body(config, index_of(config, api_name="run_01_basic"), [None, "Hello", None], session)
         pressed = time.monotonic()
         joined = await http.post(f"{url}/gradio_api/queue/join", json=body)
         event_id, kinds, waited = joined.json()["event_id"], [], 0.0

@@ -24,7 +24,7 @@ async def learner(url: str, config: dict, started: asyncio.Queue, leave: asyncio
     async with httpx2.AsyncClient(timeout=httpx2.Timeout(60)) as http:
         stalling = ["mock", "Custom URL", "", "", "", "instant", "stall", False]
         await stream_event(http, url, event_body(config, panel_index(config), stalling, session))
-        body = event_body(config, index_of(config, api_name="run_01_basic"), [None, "Hello"], session)
+        body = event_body(config, index_of(config, api_name="run_01_basic"), [None, "Hello", None], session)
         joined = await http.post(f"{url}/gradio_api/queue/join", json=body)
         event_id = joined.json()["event_id"]
         async with http.stream("GET", f"{url}/gradio_api/queue/data", params={"session_hash": session}) as events:

@@ -67,7 +67,7 @@ async def learner(url: str, config: dict, everyone_opened: asyncio.Barrier) -> L
             await everyone_opened.abort()  # the others stop waiting for this learner
             raise
         await everyone_opened.wait()
-        body = event_body(config, index_of(config, api_name="run_01_basic"), [None, PROMPT], session)
+        body = event_body(config, index_of(config, api_name="run_01_basic"), [None, PROMPT, None], session)
         return Learner(await stream_event(http, url, body), upstreams, http.cookies.get("streamlab_route"))
 
 
