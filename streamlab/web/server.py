@@ -84,7 +84,7 @@ def create_app(config: Config) -> FastAPI:
     # who may run code typed in the page: refused here, before anything starts, on a server that could leak a key
     allowed = editing.Editing.decide(config.hosting, config.host)
     login = editing.check_start(allowed)
-    edits = EditedRuns(allowed)
+    edits = EditedRuns(allowed, preload=("dotenv", __name__))  # what app.py imports: see EditedRuns
     run_connections.install()  # each run's connections: checked in public mode, cut on Stop
     _no_matplotlib_lookups()
     sdk_environment.hold_sdk_environment()  # SDK settings from the environment go to the server's endpoints only
