@@ -58,6 +58,7 @@ class Sandbox:
     memory_mb: int
     file_mb: int
     uid: int = 0  # as root, sandboxed: the user id the run takes (0: keep the app's)
+    wall_s: float = 30.0  # the web process ends the run then; the process ends itself a little later regardless
 
 
 def limit(spec: Sandbox) -> None:
@@ -65,6 +66,7 @@ def limit(spec: Sandbox) -> None:
     for which, value in ((resource.RLIMIT_CPU, spec.cpu_s), (resource.RLIMIT_AS, spec.memory_mb << 20),
                          (resource.RLIMIT_FSIZE, spec.file_mb << 20), (resource.RLIMIT_CORE, 0)):
         resource.setrlimit(which, (value, value))
+    signal.alarm(int(spec.wall_s) + 5)  # a backstop: should the web process lose track of this run, it still ends
     os.chdir(spec.folder)
 
 

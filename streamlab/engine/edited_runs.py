@@ -48,17 +48,19 @@ class EditedRuns:
 
         forkserver.ensure_running()
 
-    def begin(self, job: Job, deliver: Deliver) -> Worker:
+    def begin(self, job: Job, deliver: Deliver, loop: asyncio.AbstractEventLoop | None = None) -> Worker:
+        """Start `job` in a new process; its messages reach `deliver` on `loop` (default: the running one). Starting
+        a process waits for the fork server's answer: call it off the event loop (`asyncio.to_thread`)."""
         folder = tempfile.mkdtemp(prefix="streamlab-edit-")
         uid = edit_sandbox.uid_for(next(self.uids)) if self.editing.sandboxed else 0
         edit_sandbox.own_folder(folder, uid)
         spec = edit_sandbox.Sandbox(folder, self.editing.sandboxed, self.editing.cpu_s, self.editing.memory_mb,
-                                    self.editing.file_mb, uid)
+                                    self.editing.file_mb, uid, self.editing.wall_s)
         worker = Worker(self.context, None, target=edit_sandbox.serve_edited,
                         args=(spec, sdk_environment.held_sdk_environment()), name="streamlab-edited-run")
         worker.gone = lambda: self._gone(worker)
         worker.folder = folder
-        worker.routes[1] = (asyncio.get_running_loop(), deliver)
+        worker.routes[1] = (loop or asyncio.get_running_loop(), deliver)
         with self.lock:
             self.running.add(worker)
         worker.send(("start", 1, job))

@@ -74,3 +74,22 @@ def option(spec: Option, value):
 
 def options(lesson: Lesson, given: dict) -> dict:
     return {spec.name: option(spec, given.get(spec.name)) for spec in lesson.options}
+
+
+MAX_HISTORY_MESSAGES = 40
+MAX_HISTORY_CHARS = 40_000
+
+
+def history(value) -> list[dict]:
+    """A chat lesson's conversation so far, as the tab keeps it: user and assistant turns of text, within
+    limits (a longer chat is refused with a plain message: Clear it and start again)."""
+    turns = []
+    for turn in value or []:
+        if not isinstance(turn, dict) or turn.get("role") not in ("user", "assistant") or \
+                not isinstance(turn.get("content"), str):
+            raise ProviderError("The conversation kept for this chat is not valid: press Clear and start again.")
+        turns.append({"role": turn["role"], "content": clean_text(turn["content"])})
+    if len(turns) > MAX_HISTORY_MESSAGES or sum(len(t["content"]) for t in turns) > MAX_HISTORY_CHARS:
+        raise ProviderError(f"This chat is longer than a lesson keeps ({MAX_HISTORY_MESSAGES} messages, "
+                            f"{MAX_HISTORY_CHARS:,} characters): press Clear to start a new one.")
+    return turns

@@ -14,6 +14,9 @@ The snippet contract (README, "Writing a lesson"):
                                # default: the one CLIENT speaks (a `wire` option shows its own choice)
     RANGES = {"size": (1, 2000)}  # optional: (lowest, highest) of number options (default 0–10,000;
                                # 0–600 for floats); the tab's number fields and the server enforce them
+    CHAT = True                # optional: the main pane is a chat window; each run is one turn, and a
+                               # `history` parameter of stream() gets the conversation so far, as
+                               # [{"role": "user" | "assistant", "content": str}, ...]
     def stream(client, prompt, *, model=..., **options): ...   # generator or async generator
 
 `stream` yields `str` (appended to the main pane) or `(pane, str)` (appended to that pane) or
@@ -24,8 +27,8 @@ a run ends as done, stopped, failed or incomplete: `done` only when the generato
 without declaring an outcome (an exception is `failed`, or `incomplete` once a measured pane has text). A pane
 named `thinking` holds a reasoning model's thinking: the status says "Thinking…" once it has text, and a lesson
 that lists it in MEASURE gets its first token timed beside the answer's. Keyword-only parameters other than
-`model` become controls in the tab: `bool` → checkbox, `int`/`float` → number, `Literal[...]` → dropdown, `str`
-→ text.
+`model` (and `history`) become controls in the tab: `bool` → checkbox, `int`/`float` → number, `Literal[...]` →
+dropdown, `str` → text.
 
 Discovery reads the contract from the source (no import), so start-up does not pay for the SDKs a
 snippet uses. When the lesson first runs, the source text read at start-up (the text the tab shows)
@@ -90,6 +93,7 @@ class Lesson:
     attributes: dict = field(default_factory=dict)  # every literal module-level constant
     is_async: bool = False
     takes_model: bool = False
+    takes_history: bool = False  # stream() has a `history` parameter: the conversation so far (CHAT)
     error: str = ""
     _module: object = None
 
@@ -110,11 +114,13 @@ class Lesson:
         prefix = "async_" if self.client_kind.startswith("async") else ""
         return prefix + wire if wire in ("openai", "anthropic") else self.client_kind
 
-    def start(self, client, prompt: str, model: str, options: dict):
+    def start(self, client, prompt: str, model: str, options: dict, history: list | None = None):
         """Call the snippet's `stream`, returning its (async) generator."""
         kwargs = {o.name: options.get(o.name, o.default) for o in self.options}
         if self.takes_model:
             kwargs["model"] = model
+        if self.takes_history:
+            kwargs["history"] = list(history or [])
         return self.module.stream(client, prompt, **kwargs)
 
 
@@ -196,8 +202,8 @@ def describe(lesson: Lesson) -> None:
     lesson.options = []
     ranges = constants.get("RANGES", {})
     for arg, default in zip(stream.args.kwonlyargs, stream.args.kw_defaults):
-        if arg.arg == "model":
-            lesson.takes_model = True
+        if arg.arg in ("model", "history"):
+            setattr(lesson, f"takes_{arg.arg}", True)
             continue
         if default is None:
             raise TypeError(f"option {arg.arg!r} of stream() needs a default")

@@ -100,7 +100,7 @@ async def _replayed(settings: providers.Settings) -> str:
 async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options: dict | None = None,
               session: str = "", frame_s: float = FRAME_S, hosting: Hosting | None = None,
               limits: Limits | None = None, pool: Pool | None = None, source: str | None = None,
-              edits: EditedRuns | None = None, fresh: bool = False):
+              edits: EditedRuns | None = None, fresh: bool = False, history: list | None = None):
     """Yield Frames for one run of `lesson`; the last one has `final=True`.
 
     `settings` are the session's choices; `providers.resolve` decides here which key goes to which URL.
@@ -108,7 +108,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     `pool`, the worker processes that run the snippet (None: in this process). `source` is the editor's text
     (None: the lesson's own); when it differs from the lesson's code it runs in a process of its own from
     `edits`, if this server lets visitors edit (`edits.editing`), within its wall-clock limit; so does `source` with
-    `fresh` (an exercise: the learner's code, even unchanged, never the pool's lessons)."""
+    `fresh` (an exercise: the learner's code, even unchanged, never the pool's lessons). `history`: a chat
+    lesson's conversation so far (CHAT)."""
     loop = asyncio.get_running_loop()
     main = lesson.panes[0]
     metrics = Metrics(measured=lesson.measured)
@@ -129,6 +130,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
     try:
         prompt = inputs.prompt(prompt)
         chosen = inputs.options(lesson, options or {})
+        turns = inputs.history(history)
         if changed:
             if edits is None or not edits.editing.enabled:
                 raise edited.EditError(edited.REFUSED.get(edits.editing.why_off if edits else "", edited.OFF))
@@ -155,10 +157,11 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
                                  else Failure(errors.WorkerFailure(*payload)))
 
             job = Job(lesson.stem, kind, settings, prompt, settings.resolved_model, chosen, secrets, guard,
-                      source=lesson.source if changed else "")
+                      source=lesson.source if changed else "", history=turns)
             metrics.started = time.perf_counter()
-            runs = edits if changed else pool
-            ticket = (runs, runs.begin(job, deliver))
+            # a process of its own is started off the loop: it waits for the fork server, which forks one at a time
+            ticket = (edits, await asyncio.to_thread(edits.begin, job, deliver, loop)) if changed else \
+                (pool, pool.begin(job, deliver))
             deadline = loop.time() + edits.editing.wall_s if changed else None
         else:
             connections = run_connections.RunConnections(guard)
@@ -166,7 +169,7 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             await asyncio.to_thread(lambda: lesson.module)  # first run imports the snippet (and its SDK)
             client = await asyncio.to_thread(providers.build_client, kind, settings)
             metrics.started = time.perf_counter()
-            gen = lesson.start(client, prompt, settings.resolved_model, chosen)
+            gen = lesson.start(client, prompt, settings.resolved_model, chosen, turns)
 
             def push(item):
                 try:

@@ -40,6 +40,7 @@ class Job:
     secrets: list[str] = field(default_factory=list, repr=False)
     guard: Guard | None = None
     source: str = field(default="", repr=False)  # edited code, run in a process of its own (edit_sandbox)
+    history: list = field(default_factory=list, repr=False)  # a chat lesson's conversation so far (CHAT)
 
 
 
@@ -149,7 +150,7 @@ class Runs:
             lesson = self.found[job.stem]
             await asyncio.to_thread(lambda: lesson.module)
             client = await asyncio.to_thread(providers.build_client, job.kind, job.settings)
-            gen = lesson.start(client, job.prompt, job.model, job.options)
+            gen = lesson.start(client, job.prompt, job.model, job.options, job.history)
             pump = start_pump(lesson, gen, outbox, outbox.put_nowait, halt, context)
             await finished.wait()
         except Exception as exc:  # noqa: BLE001 - before the snippet started: the client, the import
