@@ -2,7 +2,8 @@
 // - the chapter list (#course-nav) opens a lesson in one click, and marks the open one;
 // - `?lesson=08_raw_wire` opens that lesson; the address follows the lesson opened (other parameters kept);
 // - presenter mode: `?present=1` or the toggle in the list (the `data-present` attribute of #page);
-// - keys: Ctrl/Cmd+Enter runs the open lesson, Esc stops it;
+// - keys: Ctrl/Cmd+Enter runs the open lesson, Esc stops it; in presenter mode Page Down / Page Up open the next /
+//   previous lesson (the links at the end of each lesson, which also open it in one click);
 // - the code panels grey the `__main__` block (a CSS highlight: the editor's own text and DOM are untouched).
 (() => {
   "use strict";
@@ -105,7 +106,7 @@
   window.addEventListener("resize", fitLater);
 
   document.addEventListener("click", (event) => {
-    const link = event.target.closest("#course-nav a[data-lesson]");
+    const link = event.target.closest("#course-nav a[data-lesson], .lesson-steps a[data-lesson]");
     if (link) {
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
@@ -116,6 +117,17 @@
   });
 
   document.addEventListener("keydown", (event) => {
+    // presenter mode: Page Down / Page Up (what a presenter's clicker sends) open the next / previous lesson
+    if (presenting() && (event.key === "PageDown" || event.key === "PageUp") && !event.target.closest(
+      "textarea, input, [contenteditable=true]")) {
+      const step = document.querySelector(`#tab-${openStem()} .lesson-steps a[rel=${event.key === "PageDown" ? "next" : "prev"}]`);
+      if (step) {
+        event.preventDefault();
+        open(step.dataset.lesson, true);
+        window.scrollTo(0, 0);
+      }
+      return;
+    }
     const run = event.key === "Enter" && (event.ctrlKey || event.metaKey);
     if (!run && event.key !== "Escape") return;
     const stem = openStem();

@@ -60,6 +60,11 @@ UI: dict[str, tuple[str, str]] = {
     "wire.responses": ("Speaks the **OpenAI Responses format**.", "使用 **OpenAI Responses 格式**。"),
     "nav.label": ("Lessons", "课程"),
     "nav.present": ("Presenter mode", "演示模式"),
+    "nav.previous": ("Previous", "上一课"),
+    "nav.next": ("Next", "下一课"),
+    "nav.done": ("run to the end", "已运行完成"),
+    "nav.solved": ("exercise solved", "练习已完成"),
+    "nav.clear": ("Clear my progress", "清除学习进度"),
     "chapter.basics": ("Basics", "基础"),
     "chapter.structure": ("Tools & structure", "工具与结构化输出"),
     "chapter.wire": ("Providers & the wire", "服务商与线上格式"),
@@ -79,6 +84,7 @@ UI: dict[str, tuple[str, str]] = {
                                "请在你自己的电脑上运行 StreamLab。"),
     "code.read_only.off": ("Read-only: this page runs each lesson's own code.",
                            "只读：这个页面只运行每一课自己的代码。"),
+    "chat.clear": ("Clear the conversation", "清空对话"),
     "exercise.title": ("Exercise: fix the tutorials' code yourself", "练习：亲手修好教程里的代码"),
     "exercise.check": ("Check my fix", "检查我的修改"),
     "no_lessons": ("No lessons found in `snippets/`.", "在 `snippets/` 中没有找到课程。"),
@@ -92,6 +98,7 @@ OPTION_LABELS_ZH: dict[str, str] = {
     "tools": "提供工具", "wire": "线上格式", "max_tokens": "最大 token 数", "fault": "故障",
     "max_attempts": "最大尝试次数", "read_timeout_s": "读取超时（秒）", "clients": "客户端", "thinking": "思考",
     "shape": "结构化方式", "bug": "缺陷", "network": "网络", "give_up_after_s": "放弃等待（秒）", "split": "切分数据流",
+    "system": "系统提示词",
 }
 
 

@@ -1,8 +1,9 @@
 """A code panel that is an editor where this server lets visitors run edited code (streamlab.hosting.editing).
 
 The panel shows the file that runs; where editing is on, the learner may change it and Run runs the editor's
-text. What they type is kept in their browser only (`assets/edits.js`: localStorage, one entry per editor), put
-back in the editor when the page opens again (`restore`, one event for the whole page), and cleared by Reset.
+text. What they type is kept in their browser only (`assets/kept_in_browser.js`: localStorage, one entry per
+editor), put back in the editor when the page opens again (`restore`, one event for the whole page), and cleared
+by Reset.
 The files on disk are never written. Where editing is off the panel is read-only, with a line saying why.
 """
 
@@ -18,9 +19,9 @@ from streamlab.engine.lessons import Lesson
 from streamlab.hosting.editing import Editing
 from streamlab.i18n.interface import t
 
-SAVE_JS = "(text) => { window.streamlabEdits?.save(%s, text); }"
-CLEAR_JS = "() => { window.streamlabEdits?.clear(%s); }"
-RESTORE_JS = "() => [window.streamlabEdits ? window.streamlabEdits.saved() : '{}']"
+SAVE_JS = "(text) => { window.streamlabKept?.save(%s, text); }"
+CLEAR_JS = "() => { window.streamlabKept?.clear(%s); }"
+RESTORE_JS = "() => [window.streamlabKept ? window.streamlabKept.saved() : '{}']"
 EDIT_MARK = ('<span class="edit-mark" data-key="{key}" hidden><span lang="en">✎ Edited: Run runs your version</span>'
              '<span lang="zh">✎ 已修改：运行的是你的版本</span></span>')
 

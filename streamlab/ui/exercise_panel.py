@@ -1,7 +1,7 @@
 """A lesson's exercise: the tutorials' broken code in an editor, and **Check my fix** (streamlab.engine.exercises).
 
 The results list each case as passed or failed, with what went wrong, in the page's language; when every case
-passes, the browser marks the lesson solved in the course list (`assets/edits.js`, localStorage).
+passes, the browser marks the lesson solved in the course list (`assets/kept_in_browser.js`, localStorage).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import t
 from streamlab.ui import code_editor
 
-SOLVED_JS = "(solved) => { if (solved) window.streamlabEdits?.solve(solved); }"
+SOLVED_JS = "(solved) => { if (solved) window.streamlabKept?.solve(solved); }"
 WORDS = {"en": ("Passed", "Failed", "All cases pass: the exercise is solved.", "{n} of {total} cases pass."),
          "zh": ("通过", "未通过", "所有情况都通过了：练习完成。", "{total} 种情况中通过了 {n} 种。")}
 

@@ -18,7 +18,7 @@ from streamlab.hosting.mode import Hosting
 from streamlab.hosting.providers import CLIENT_WIRE
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import lesson_key, option_label, pane, t
-from streamlab.ui import code_editor, exercise_panel, provider_panel
+from streamlab.ui import chat_window, code_editor, exercise_panel, provider_panel
 
 PROSE_HEIGHT = 300  # px: the prose scrolls, so the code stays beside the output without scrolling the page
 STANDALONE = 'if __name__ == "__main__":'  # the block that lets a snippet run on its own
@@ -36,6 +36,7 @@ PAGE_RUN_JS = """(prompt, provider, mockFault, ...values) => {
   document.querySelector("#page-%(stem)s iframe")?.contentWindow?.postMessage(
     {streamlab: "run", prompt, fault: chosen, options}, location.origin);
 }"""
+DONE_JS = "(status) => { if (String(status).includes('run-icon-done')) window.streamlabKept?.done(%s); }"
 PAGE_STOP_JS = """() => document.querySelector("#page-%s iframe")?.contentWindow?.postMessage(
   {streamlab: "stop"}, location.origin)"""
 
@@ -103,17 +104,20 @@ def _pane(lesson: Lesson, i: int, name: str, log: bool) -> gr.Textbox:
                       elem_classes=["output-pane", "log-pane" if log else "text-pane"])
 
 
-def _panes(lesson: Lesson) -> list[gr.Textbox]:
-    """The output panes, in the snippet's order: answers side by side in a row, then each log pane full width."""
+def _panes(lesson: Lesson) -> list:
+    """The output panes, in the snippet's order: answers side by side in a row, then each log pane full width; a
+    chat lesson's main pane is its chat window, and its conversation (a State) comes last."""
     made = {}
     with gr.Row(elem_classes="text-panes"):
         for i, name in enumerate(lesson.panes):
-            if i == 0 or name in TEXT_PANES:
+            if i == 0 and chat_window.is_chat(lesson):
+                made[i], made["turns"] = chat_window.build(lesson)
+            elif i == 0 or name in TEXT_PANES:
                 made[i] = _pane(lesson, i, name, log=False)
     for i, name in enumerate(lesson.panes):
         if i not in made:
             made[i] = _pane(lesson, i, name, log=True)
-    return [made[i] for i in range(len(lesson.panes))]
+    return [made[i] for i in range(len(lesson.panes))] + ([made["turns"]] if "turns" in made else [])
 
 
 def error_tab(lesson: Lesson) -> None:
@@ -124,8 +128,9 @@ def error_tab(lesson: Lesson) -> None:
 
 def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls, hosting: Hosting | None = None,
           limits: Limits | None = None, pool: worker_pool.Pool | None = None, edits: EditedRuns | None = None,
-          exercise: exercises.Exercise | None = None) -> list[code_editor.Editor]:
-    """The lesson's tab; → its editors (the snippet's, and its exercise's if it has one)."""
+          exercise: exercises.Exercise | None = None, steps: str = "") -> list[code_editor.Editor]:
+    """The lesson's tab, ending with `steps` (links to the lessons before and after it); → its editors (the
+    snippet's, and its exercise's if it has one)."""
     if lesson.error:
         error_tab(lesson)
         return []
@@ -155,23 +160,28 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls,
                 provider_panel.mock_state(panel, lesson.stem)
                 status = gr.Markdown("", elem_id=f"status-{lesson.stem}", elem_classes="run-status")
                 panes = _panes(lesson)
+                turns = [panes.pop()] if chat_window.is_chat(lesson) else []  # the chat's conversation
                 metrics = gr.Markdown("", elem_id=f"metrics-{lesson.stem}", elem_classes="run-metrics")
                 chart = gr.HTML("", elem_id=f"chart-{lesson.stem}", elem_classes="run-chart")
         if script:
             editors.append(_server_and_browser_code(lesson, script, edits))
         if exercise is not None:
             editors.append(exercise_panel.build(exercise, edits.editing if edits else None, mock, edits, limits))
+        if steps:
+            gr.HTML(steps, padding=False, elem_id=f"steps-{lesson.stem}")
 
         names = [o.name for o in lesson.options]
 
         async def run(request: gr.Request, settings, prompt_text, *values):
-            *option_values, source = values  # the editor's text, last: the lesson's own unless edited
+            *option_values, source = values[:len(values) - len(turns)]  # the editor's text: the lesson's own
+            conversation = values[-1] if turns else None  # unless edited; then a chat's conversation so far
             settings = mock.apply(settings)
             session = getattr(request, "session_hash", None) or ""
             lang = page_language.of_request(request)
             metrics_value, chart_value, metrics_at, shown_first = "", "", 0.0, False
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
-                                          hosting=hosting, limits=limits, pool=pool, source=source, edits=edits):
+                                          hosting=hosting, limits=limits, pool=pool, source=source, edits=edits,
+                                          history=chat_window.sent(conversation) if turns else None):
                 # The metrics table and the chart are redrawn a few times a second, not with every frame. A value
                 # equal to the last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
                 now = time.monotonic()
@@ -180,8 +190,15 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls,
                     metrics_value, metrics_at = runtime.metrics_table(frame.metrics.markdown(), lang), now
                     shown_first = frame.metrics.first_at is not None
                     chart_value = runtime.chart(frame.metrics.chart_svg(lesson.panes), lang)
-                yield (*[frame.panes.get(p, "") for p in lesson.panes], status_markdown(frame, lang), metrics_value,
-                       chart_value)
+                values = [frame.panes.get(p, "") for p in lesson.panes]
+                if turns:  # the chat window: the conversation, then this turn; at the end, the turn kept in it
+                    answer = values[0]
+                    if frame.final:
+                        conversation = chat_window.after(conversation, prompt_text, answer, frame.status)
+                    values[0] = chat_window.shown(panes[0], conversation, None if frame.final else prompt_text,
+                                                  answer, lang)
+                yield (*values, status_markdown(frame, lang), metrics_value, chart_value,
+                       *([conversation] * len(turns)))
 
         def stop(request: gr.Request):
             runner.request_stop(getattr(request, "session_hash", None) or "", lesson.stem)
@@ -195,7 +212,10 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls,
                               show_progress="hidden")
         # postprocess=False: the outputs are plain strings already, and Gradio would otherwise hop to a worker
         # thread for each output of each frame
-        run_button.click(run, [settings_state, prompt, *controls, editors[0].code], [*panes, status, metrics, chart],
-                         api_name=f"run_{lesson.stem}", show_progress="minimal", postprocess=False)
+        run_button.click(run, [settings_state, prompt, *controls, editors[0].code, *turns],
+                         [*panes, status, metrics, chart, *turns],
+                         api_name=f"run_{lesson.stem}", show_progress="minimal", postprocess=False).then(
+            None, status, None, js=DONE_JS % json.dumps(lesson.stem), queue=False, api_visibility="private",
+            show_progress="hidden")  # a run that ended done marks the lesson in this browser's course list
         stop_button.click(stop, None, None, api_name=f"stop_{lesson.stem}", queue=False, concurrency_limit=None)
     return editors

@@ -62,7 +62,36 @@ def _link(lesson: Lesson, words: Words) -> str:
     stem = html.escape(lesson.stem)
     title = f"⚠️ {stem}" if lesson.error else words(f"lesson.{lesson.stem}.title")
     return (f'<li><a href="?lesson={stem}" data-lesson="{stem}" id="nav-{stem}">'
-            f'<span class="nav-num">{lesson.number}</span><span class="nav-title">{title}</span></a></li>')
+            f'<span class="nav-num">{lesson.number}</span><span class="nav-title">{title}</span>'
+            f'<span class="nav-done" hidden><span class="visually-hidden">{words("nav.done")}</span></span>'
+            f'<span class="nav-solved" hidden><span class="visually-hidden">{words("nav.solved")}</span></span>'
+            '</a></li>')
+
+
+def course_order(found: list[Lesson], plan: dict[str, list[str]] | None = None) -> list[Lesson]:
+    """Every lesson as the list shows them, top to bottom (the order "next" follows)."""
+    return [lesson for _, members in chapters(found, plan) for lesson in members]
+
+
+def steps_html(order: list[Lesson], stem: str, texts: dict[str, dict[str, str]]) -> str:
+    """The end of a lesson: links to the lessons before and after it in the course (keys in presenter mode)."""
+    words = Words(texts)
+    at = next((i for i, lesson in enumerate(order) if lesson.stem == stem), None)
+    if at is None:
+        return ""
+    links = []
+    for step, neighbour, arrow in (("previous", order[at - 1] if at else None, "←"),
+                                   ("next", order[at + 1] if at + 1 < len(order) else None, "→")):
+        if neighbour is None:
+            links.append(f'<span class="step-{step}"></span>')
+            continue
+        title = words(f"lesson.{neighbour.stem}.title")
+        label = f"{arrow} {neighbour.number}. {title}" if step == "previous" else f"{neighbour.number}. {title} {arrow}"
+        links.append(f'<a class="step-{step}" href="?lesson={html.escape(neighbour.stem)}" '
+                     f'data-lesson="{html.escape(neighbour.stem)}" rel="{"prev" if step == "previous" else "next"}">'
+                     f'<span class="step-word">{words(f"nav.{step}")}</span>'
+                     f'<span class="step-title">{label}</span></a>')
+    return f'<nav class="lesson-steps" aria-label="lesson steps">{"".join(links)}</nav>'
 
 
 def nav_html(found: list[Lesson], texts: dict[str, dict[str, str]], plan: dict[str, list[str]] | None = None) -> str:
@@ -75,7 +104,9 @@ def nav_html(found: list[Lesson], texts: dict[str, dict[str, str]], plan: dict[s
             f'<span class="nav-heading" id="nav-heading">{words("nav.label")}</span>'
             '<span class="nav-current" aria-live="polite"></span>'
             f'<button type="button" class="present-toggle" aria-pressed="false">{words("nav.present")}</button></div>'
-            f'<div class="nav-chapters">{sections}</div></nav>')
+            f'<div class="nav-chapters">{sections}</div>'
+            f'<div class="nav-progress"><button type="button" class="progress-clear" hidden>{words("nav.clear")}'
+            '</button></div></nav>')
 
 
 def build(found: list[Lesson], texts: dict[str, dict[str, str]]) -> gr.HTML:
@@ -83,4 +114,4 @@ def build(found: list[Lesson], texts: dict[str, dict[str, str]]) -> gr.HTML:
 
 
 # Before Gradio's own code (page_language puts it in <head>), so it sees the page being built.
-HEAD = '<script src="/static/streamlab.js" defer></script><script src="/static/edits.js" defer></script>'
+HEAD = '<script src="/static/streamlab.js" defer></script><script src="/static/kept_in_browser.js" defer></script>'

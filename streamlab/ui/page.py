@@ -44,9 +44,11 @@ def build_demo(mock: providers.MockUrls, found: list[lessons.Lesson] | None = No
             with gr.Column(scale=1, min_width=300, elem_id="lesson-column"):
                 # "wrap": every tab button stays in the page (hidden by CSS), so a lesson opens by its button
                 with gr.Tabs(elem_id="lesson-tabs", overflow_behavior="wrap"):
+                    order = navigation.course_order(found)
                     for lesson in found:
+                        steps = navigation.steps_html(order, lesson.stem, i18n.translations_dict)
                         editors += lesson_tab.build(lesson, panel, mock, hosting, limits, pool, edits,
-                                                    found_exercises.get(lesson.stem))
+                                                    found_exercises.get(lesson.stem), steps)
                 if not found:
                     gr.Markdown(t("no_lessons"))
         provider_panel.connect(panel)  # its events, now that every tab's note on the mock exists
