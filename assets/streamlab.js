@@ -1,6 +1,6 @@
 // StreamLab's page behaviour, loaded before Gradio starts (streamlab/ui/navigation.py puts it in <head>):
 // - the chapter list (#course-nav) opens a lesson in one click, and marks the open one;
-// - `?lesson=08_raw_wire` opens that lesson; the address follows the lesson opened (other parameters kept);
+// - `?lesson=11_raw_wire` opens that lesson; the address follows the lesson opened (other parameters kept);
 // - presenter mode: `?present=1` or the toggle in the list (the `data-present` attribute of #page);
 // - keys: Ctrl/Cmd+Enter runs the open lesson, Esc stops it; in presenter mode Page Down / Page Up open the next /
 //   previous lesson (the links at the end of each lesson, which also open it in one click);
@@ -94,7 +94,7 @@
     } else if (scroller) {
       style.setProperty("--sl-code-max", `${Math.max(160, bottom - scroller.getBoundingClientRect().top)}px`);
     }
-    const pane = document.querySelector(`#pane-${stem}-0 textarea`);
+    const pane = document.querySelector(`#pane-${stem}-0 textarea, #pane-${stem}-0.chat-pane`);
     const end = window.innerHeight - 10;
     if (pane) style.setProperty("--sl-pane-max", `${Math.max(72, end - pane.getBoundingClientRect().top)}px`);
   }

@@ -1,4 +1,4 @@
-"""How close a replayed stream keeps to its recorded timing: lessons 1, 4, 7, 13 and 14 recorded from a stand-in
+"""How close a replayed stream keeps to its recorded timing: lessons 1, 6, 8, 10 and 12 recorded from a stand-in
 provider (the mock, reached by base URL, at its realistic pace), then each exchange replayed by the app's mock in
 its own process, as the **Recorded** provider does.
 

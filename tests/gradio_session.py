@@ -37,8 +37,10 @@ def load_index(config: dict) -> int | None:
 
 def event_body(config: dict, fn_index: int, data: list, session_hash: str) -> dict:
     """The queue/join body a page sends for event `fn_index` with `data` (None for a State input: the server
-    keeps this session's)."""
+    keeps this session's; inputs past the end of `data` get None too: the page's load event, which sends what this
+    browser kept, sends nothing kept)."""
     dep = config["dependencies"][fn_index]
+    data = list(data) + [None] * (len(dep["inputs"]) - len(data))  # what is not given: None, as for a State
     return {"data": data, "fn_index": fn_index, "session_hash": session_hash, "event_data": None,
             "trigger_id": dep["targets"][0][0] if dep.get("targets") else None}
 
@@ -131,7 +133,9 @@ def main_pane(text: str, output: dict) -> str:
     main = (output.get("data") or [""])[0]
     if isinstance(main, str):
         return main
-    for op, _path, value in main or []:
+    if not (isinstance(main, list) and all(isinstance(op, list) and len(op) == 3 for op in main)):
+        return text  # not a text pane's diff (the page's load event: each editor left as it is)
+    for op, _path, value in main:
         text = text + value if op == "append" else value if op == "replace" else text
     return text
 

@@ -1,4 +1,4 @@
-// Lesson 20: a tutorial's browser code for reading an LLM stream, run broken and fixed side by side.
+// Lesson 21: a tutorial's browser code for reading an LLM stream, run broken and fixed side by side.
 "use strict";
 
 const ENDPOINT = "/api/relay/stream"; // the provider's own SSE (OpenAI chunks, then data: [DONE]), relayed

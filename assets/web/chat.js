@@ -1,4 +1,4 @@
-// Lesson 12: one SSE endpoint, read twice: (a) fetch + ReadableStream, (b) EventSource.
+// Lesson 16: one SSE endpoint, read twice: (a) fetch + ReadableStream, (b) EventSource.
 "use strict";
 
 const ENDPOINT = "/api/chat/stream"; // relative: works wherever the app is served

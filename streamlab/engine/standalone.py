@@ -3,7 +3,7 @@
 With a key in `.env` (see `.env.example`) the snippet talks to that provider; with none, the mock is
 started in this process on a free port, so the snippet needs nothing else running. A prompt and the
 lesson's options can be given as arguments, as in the tab:
-`python snippets/08_raw_wire.py "What's the weather in Paris?" --wire anthropic --tools` (`--help` lists them).
+`python snippets/11_raw_wire.py "What's the weather in Paris?" --wire anthropic --tools` (`--help` lists them).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ and the upstream sees the connection close, instead of waiting for the read time
 opens no new connection: a snippet that tries again after the cut (a retry, a second request) is refused.
 
 Threads a snippet starts itself begin with empty context variables; a snippet that calls the provider from
-one hands it its context (`contextvars.copy_context().run`), as lesson 18 does for its server thread.
+one hands it its context (`contextvars.copy_context().run`), as lesson 19 does for its server thread.
 """
 
 from __future__ import annotations

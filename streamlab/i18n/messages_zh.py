@@ -13,7 +13,7 @@ PASTE = ("Paste your key in the provider panel (it stays in this browser session
          "Mock.", "请在服务商面板中粘贴你的密钥（它只保存在本浏览器会话中），或者把服务商切换回模拟服务。")
 
 MESSAGES: list[tuple[str, str]] = [
-    # a lesson's own ("status", "failed: …" / "incomplete: …"): lesson 10's retries, lesson 12's error event
+    # a lesson's own ("status", "failed: …" / "incomplete: …"): lesson 14's retries, lesson 16's error event
     ("Gave up after {n} attempts ({what})", "尝试 {n} 次后放弃（{what}）"),
     ("Gave up after 1 attempt ({what})", "尝试 1 次后放弃（{what}）"),
     ("The stream broke after {n} chunks ({what})", "流在第 {n} 个分块后中断（{what}）"),

@@ -43,6 +43,7 @@ PANE_NAMES_ZH: dict[str, str] = {
     "streaming": "流式", "blocking": "非流式", "timing": "计时", "attempts": "尝试记录",
     "answer 1": "回答 1", "answer 2": "回答 2", "answer 3": "回答 3", "arguments": "参数", "refusal": "拒答",
     "answer": "回答", "thinking": "思考过程", "broken": "有 bug 的版本", "fixed": "修复后的版本",
+    "messages sent": "发送的消息",
 }
 
 

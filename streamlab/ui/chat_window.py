@@ -22,11 +22,13 @@ def is_chat(lesson: Lesson) -> bool:
 
 def build(lesson: Lesson) -> tuple[gr.Chatbot, gr.State]:
     """The chat window, in place of the main pane, and the conversation it shows."""
-    window = gr.Chatbot(label=pane(lesson.panes[0]), height=380, elem_id=f"pane-{lesson.stem}-0",
-                        elem_classes=["output-pane", "chat-pane"], buttons=["copy"], autoscroll=True)
+    with gr.Column(min_width=300, elem_classes="chat-column"):
+        window = gr.Chatbot(label=pane(lesson.panes[0]), height=380, elem_id=f"pane-{lesson.stem}-0",
+                            elem_classes=["output-pane", "chat-pane"], buttons=["copy"], autoscroll=True)
+        clear = gr.Button(t("chat.clear"), size="sm", elem_id=f"clear-{lesson.stem}", elem_classes="chat-clear")
     turns = gr.State([])
-    clear = gr.Button(t("chat.clear"), size="sm", elem_id=f"clear-{lesson.stem}", elem_classes="chat-clear")
-    clear.click(lambda: ([], []), None, [window, turns], queue=False, api_visibility="private",
+    for cleared in (clear.click, window.clear):  # the button, and the window's own bin icon
+        cleared(lambda: ([], []), None, [window, turns], queue=False, api_visibility="private",
                 show_progress="hidden")
     return window, turns
 

@@ -4,7 +4,7 @@ The chapters are data (`lessons/chapters.json`: chapter key → lesson stems, in
 interface strings (`chapter.<key>` in streamlab.i18n.interface). A stem listed there but absent on disk is
 skipped; a discovered lesson no chapter lists goes to a last chapter, "More lessons", so it is never lost.
 
-The list is plain HTML with links (`?lesson=08_raw_wire`); `assets/streamlab.js` opens the lesson in the page,
+The list is plain HTML with links (`?lesson=11_raw_wire`); `assets/streamlab.js` opens the lesson in the page,
 keeps the address in step with the open lesson, and runs presenter mode (`?present=1`) and the keys. Gradio's
 i18n does not reach into HTML, so each word is there in every language (`<span lang>`) and the page's CSS shows
 the one of the page's language (`data-sl-lang` on `<html>`, set by streamlab.i18n.page_language).

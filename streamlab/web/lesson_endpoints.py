@@ -1,7 +1,7 @@
-"""Glue: serve lesson 12's snippet as `GET /api/chat/stream` on the app's own server, and lesson 20's relay (the
+"""Glue: serve lesson 16's snippet as `GET /api/chat/stream` on the app's own server, and lesson 21's relay (the
 mock's raw Chat Completions SSE, cut by its `split` fault unless `split=false`) as `GET /api/relay/stream`.
 
-The SSE logic (framing, events, error messages) lives in `snippets/12_web_integration.py`, the file the
+The SSE logic (framing, events, error messages) lives in `snippets/16_web_integration.py`, the file the
 lesson shows; this module only validates the query, builds a mock client, and streams the snippet's
 `sse_events(...)`. The app includes `router` and sets `app.state.mock_url` (root of the mock, as runs reach it);
 `app.state.mock_pacing` (optional) is a dict of `X-Mock-*-Ms` pacing headers, e.g. 0s for tests, and
@@ -23,9 +23,9 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from streamlab.engine import lessons
 from streamlab.hosting import providers
 
-STEM = "12_web_integration"
+STEM = "16_web_integration"
 PATH = "/api/chat/stream"
-RELAY_STEM = "20_broken_vs_fixed_browser"  # lesson 20: the provider's own SSE bytes, relayed unchanged
+RELAY_STEM = "21_broken_vs_fixed_browser"  # lesson 21: the provider's own SSE bytes, relayed unchanged
 RELAY_PATH = "/api/relay/stream"
 MAX_PROMPT_CHARS = 4000
 PUBLIC_MAX_OPEN_STREAMS = 32  # a public server: streams open at once on this endpoint, all visitors together

@@ -1,11 +1,11 @@
-"""Lesson 16's exercise in Chromium: the tutorials' parser fails Check with a reason per case, the learner's fix
+"""Lesson 17's exercise in Chromium: the tutorials' parser fails Check with a reason per case, the learner's fix
 passes every case, and the course list marks the lesson solved, also after a reload."""
 
 from exercise_fixes import FIXED_PARSER
 from lesson_pages import load, open_lesson, screenshot
 from playwright.sync_api import expect
 
-STEM = "16_broken_sse_parser"
+STEM = "17_broken_sse_parser"
 
 
 def test_check_my_fix_fails_the_tutorials_parser_passes_the_fix_and_marks_the_lesson_solved(page, app_server):
@@ -24,7 +24,7 @@ def test_check_my_fix_fails_the_tutorials_parser_passes_the_fix_and_marks_the_le
     page.locator(f"#exercise-code-{STEM} .cm-content").click()
     page.keyboard.press("Control+a")
     page.keyboard.insert_text(FIXED_PARSER.strip())
-    expect(page.locator('.edit-mark[data-key="ex-16_broken_sse_parser"]')).to_be_visible()
+    expect(page.locator('.edit-mark[data-key="ex-17_broken_sse_parser"]')).to_be_visible()
     check.click()
     expect(results).to_contain_text("All cases pass: the exercise is solved.", timeout=90_000)
     expect(results.locator("li")).to_have_count(3)

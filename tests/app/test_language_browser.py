@@ -84,11 +84,11 @@ def test_lang_link_and_switch_choose_the_language_and_it_is_remembered(browser, 
         page.locator("#language-switch").get_by_text("English" if back == "en" else "中文").click()
         page.wait_for_url(re.compile(rf"lang={back}"))
         expect(page.locator("#run-01_basic")).to_have_text("Run" if back == "en" else "运行")
-        open_lesson(page, "08_raw_wire")  # moving on to another lesson keeps the language, and so does a reload
-        expect(page.locator("#run-08_raw_wire")).to_have_text("Run" if back == "en" else "运行")
+        open_lesson(page, "11_raw_wire")  # moving on to another lesson keeps the language, and so does a reload
+        expect(page.locator("#run-11_raw_wire")).to_have_text("Run" if back == "en" else "运行")
         page.reload()
-        expect(page.locator("#tab-08_raw_wire")).to_be_visible(timeout=60_000)
-        expect(page.locator("#run-08_raw_wire")).to_have_text("Run" if back == "en" else "运行")
+        expect(page.locator("#tab-11_raw_wire")).to_be_visible(timeout=60_000)
+        expect(page.locator("#run-11_raw_wire")).to_have_text("Run" if back == "en" else "运行")
         open_lesson(page, "01_basic")
         page.locator("#run-01_basic").click()
         done = "Done." if back == "en" else "完成。"

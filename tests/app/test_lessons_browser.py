@@ -26,7 +26,11 @@ def open_tab(page, lesson):
 # no round trip to the test process between two looks, so a loaded machine does not hide a state.
 RECORD_OUTPUT = """([stem, until]) => {
     const done = new RegExp(until);
-    const read = () => Array.from(document.querySelectorAll(`[id^="pane-${stem}-"] textarea`)).map(t => t.value);
+    // a text pane's value; a chat window's (lesson 5) last answer
+    const read = () => Array.from(document.querySelectorAll(`[id^="pane-${stem}-"]`)).map(pane => {
+        const text = pane.querySelector("textarea"), answers = pane.querySelectorAll("[data-testid=bot]");
+        return text ? text.value : answers.length ? answers[answers.length - 1].innerText : "";
+    });
     // the arrival chart's ticks: one "M" per chunk in its rows' paths
     const ticks = () => Array.from(document.querySelectorAll(`#chart-${stem} path.ticks`))
         .reduce((n, path) => n + (path.getAttribute("d").match(/M/g) || []).length, 0);
@@ -103,8 +107,8 @@ def by_stem(stem):
 
 
 def run_resilience(page, fault, max_attempts):
-    """Run lesson 10 with its own fault option; return the lesson."""
-    lesson = by_stem("10_resilience")
+    """Run lesson 14 with its own fault option; return the lesson."""
+    lesson = by_stem("14_resilience")
     open_tab(page, lesson)
     tab = page.locator(f"#tab-{lesson.stem}")
     tab.get_by_label("fault").click()
@@ -184,7 +188,7 @@ def test_reasoning_lesson_fills_the_thinking_pane_before_the_answer(app_page):
 
 
 def test_the_browser_bugs_lesson_run_also_runs_both_panes_of_its_page_with_the_tabs_prompt_and_split(app_page):
-    lesson = by_stem("20_broken_vs_fixed_browser")
+    lesson = by_stem("21_broken_vs_fixed_browser")
     open_tab(app_page, lesson)
     page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
     expect(page.locator("#bug")).to_have_value("split_lines")  # the bug is picked on the page
@@ -208,7 +212,7 @@ def test_the_browser_bugs_lesson_run_also_runs_both_panes_of_its_page_with_the_t
 
 
 def test_the_browser_bugs_page_keeps_only_its_bug_picker_and_the_tabs_stop_stops_both_panes(app_page, app_server):
-    lesson = by_stem("20_broken_vs_fixed_browser")
+    lesson = by_stem("21_broken_vs_fixed_browser")
     open_tab(app_page, lesson)
     page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
     expect(page.locator("#bug")).to_be_visible()  # one form: the tab's prompt, split, Run and Stop; the bug here
@@ -233,7 +237,7 @@ def test_the_browser_bugs_page_keeps_only_its_bug_picker_and_the_tabs_stop_stops
 
 
 def test_web_lesson_run_drives_the_python_run_and_the_embedded_page_with_one_form(app_page):
-    lesson = by_stem("12_web_integration")
+    lesson = by_stem("16_web_integration")
     open_tab(app_page, lesson)
     page = app_page.frame_locator(f"#page-{lesson.stem} iframe")
     expect(page.locator("#ask")).to_be_hidden()  # embedded: the page has no form of its own

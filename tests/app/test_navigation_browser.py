@@ -53,31 +53,31 @@ def test_every_lesson_is_one_click_away_and_shows_its_whole_file_unclipped(sized
         assert python["document"] == lesson.source.removesuffix("\n"), "the code panel shows the whole file"
         drawn = python["drawn"]
         assert drawn and drawn == lesson.source.splitlines()[:len(drawn)], "the file's top is in view, unchanged"
-        if lesson.stem == "08_raw_wire" and size in ("1600x1000", "390x844"):
+        if lesson.stem == "11_raw_wire" and size in ("1600x1000", "390x844"):
             page.evaluate("window.scrollTo(0, 0)")
             screenshot(page, f"navigation-{size}")
     assert len(page.locator("#course-nav a[data-lesson]").all()) == len(LESSONS)
 
 
 def test_a_deep_link_opens_its_lesson_and_the_address_follows_the_lesson_opened(page, app_server):
-    load(page, f"{app_server.url}/?lang=en&lesson=08_raw_wire")
-    expect(page.locator("#run-08_raw_wire")).to_be_visible()
-    expect(page.locator("#nav-08_raw_wire")).to_have_attribute("aria-current", "page")
+    load(page, f"{app_server.url}/?lang=en&lesson=11_raw_wire")
+    expect(page.locator("#run-11_raw_wire")).to_be_visible()
+    expect(page.locator("#nav-11_raw_wire")).to_have_attribute("aria-current", "page")
     expect(page.locator("#run-01_basic")).to_be_hidden()
-    open_lesson(page, "05_langchain")
-    assert query(page) == {"lang": "en", "lesson": "05_langchain"}, "the other parameters are kept"
+    open_lesson(page, "07_langchain")
+    assert query(page) == {"lang": "en", "lesson": "07_langchain"}, "the other parameters are kept"
     load(page, page.url)
-    expect(page.locator("#run-05_langchain")).to_be_visible()
+    expect(page.locator("#run-07_langchain")).to_be_visible()
     load(page, f"{app_server.url}/?lesson=99_not_a_lesson")  # an unknown lesson: the course opens at its start
     expect(page.locator("#run-01_basic")).to_be_visible()
     expect(page.locator("#nav-01_basic")).to_have_attribute("aria-current", "page")
 
 
 def test_a_link_to_a_renamed_lesson_opens_it_under_its_new_name(page, app_server):
-    load(page, f"{app_server.url}/?lang=en&lesson=19_broken_vs_fixed_browser")  # lesson 19 until it became 20
-    expect(page.locator("#run-20_broken_vs_fixed_browser")).to_be_visible()
-    expect(page.locator("#nav-20_broken_vs_fixed_browser")).to_have_attribute("aria-current", "page")
-    assert query(page) == {"lang": "en", "lesson": "20_broken_vs_fixed_browser"}
+    load(page, f"{app_server.url}/?lang=en&lesson=19_broken_vs_fixed_browser")  # lesson 20 until it became 20
+    expect(page.locator("#run-21_broken_vs_fixed_browser")).to_be_visible()
+    expect(page.locator("#nav-21_broken_vs_fixed_browser")).to_have_attribute("aria-current", "page")
+    assert query(page) == {"lang": "en", "lesson": "21_broken_vs_fixed_browser"}
 
 
 def test_the_list_speaks_the_pages_language(page, app_server):
@@ -88,7 +88,7 @@ def test_the_list_speaks_the_pages_language(page, app_server):
 
 
 def test_log_panes_are_monospace_and_hold_an_80_column_line(page, app_server):
-    """Lesson 8's wire, parsed and curl panes and lesson 5's event log: monospace, and at 1600 px an 80-column
+    """Lesson 11's wire, parsed and curl panes and lesson 7's event log: monospace, and at 1600 px an 80-column
     line fits without wrapping."""
     measure = """selector => {
         const pane = document.querySelector(selector), style = getComputedStyle(pane);
@@ -98,8 +98,8 @@ def test_log_panes_are_monospace_and_hold_an_80_column_line(page, app_server):
                 line: ctx.measureText("x".repeat(80)).width,
                 room: pane.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)};
     }"""
-    load(page, f"{app_server.url}/?lesson=08_raw_wire")
-    for stem, panes in (("08_raw_wire", (1, 2, 3)), ("05_langchain", (1,))):
+    load(page, f"{app_server.url}/?lesson=11_raw_wire")
+    for stem, panes in (("11_raw_wire", (1, 2, 3)), ("07_langchain", (1,))):
         open_lesson(page, stem)
         for i in panes:
             font = page.evaluate(measure, f"#pane-{stem}-{i} textarea")

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from streamlab.engine import lessons
 
-LESSON = "08_raw_wire"  # the lesson with the most controls above its output, and the longest lines
+LESSON = "11_raw_wire"  # the lesson with the most controls above its output, and the longest lines
 LESSONS = {lesson.stem: lesson for lesson in lessons.discover()}
 
 

@@ -1,4 +1,4 @@
-"""Lesson 8 shows a `curl -N` command; run exactly that, against the running app's own mock, and read the bytes.
+"""Lesson 11 shows a `curl -N` command; run exactly that, against the running app's own mock, and read the bytes.
 The command names the address the run used: the mock's own process (the path from `/mock` on is the same on the
 app's port, which relays to it)."""
 
@@ -11,7 +11,7 @@ from gradio_client import Client
 
 from streamlab.engine import lessons
 
-LESSON = lessons.load("08_raw_wire")
+LESSON = lessons.load("11_raw_wire")
 
 
 @pytest.mark.parametrize("through_app_port", [False, True], ids=["as-shown", "via-app-port"])
@@ -21,7 +21,7 @@ def test_curl_command_shown_in_the_tab_streams_from_the_running_app(app_server, 
     to do), keeping the path from `/mock` on."""
     options = {o.name: o.default for o in LESSON.options} | {"wire": wire}
     result = Client(app_server.url, verbose=False).predict(LESSON.prompt, *options.values(),
-                                                           api_name="/run_08_raw_wire")
+                                                           api_name="/run_11_raw_wire")
     command = result[LESSON.panes.index("curl")].strip()
     assert command.startswith(f"curl -N {app_server.app.state.mock.url}/"), command
     if through_app_port:

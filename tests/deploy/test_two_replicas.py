@@ -15,7 +15,7 @@ from streamlab.engine import lessons
 
 LEARNERS = 100
 PROMPT = lessons.load("01_basic").prompt
-WEB_PROMPT = lessons.load("12_web_integration").prompt
+WEB_PROMPT = lessons.load("16_web_integration").prompt
 # The provider panel: the mock at its realistic pace. A run then lasts ~2 s, long enough to be seen growing under
 # the 240 updates a second a replica shares among its runs; the room's time is CPU, not the mock's pace.
 MOCK = ["mock", "Custom URL", "", "", "", "realistic", "none", False]

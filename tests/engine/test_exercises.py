@@ -24,14 +24,14 @@ def check(stem, source, mock_url, edits):
 
 
 def test_the_exercises_are_the_tutorials_lessons_with_a_starting_file_each():
-    assert set(FOUND) == {"16_broken_sse_parser", "17_broken_sdk_calls"}
+    assert set(FOUND) == {"17_broken_sse_parser", "18_broken_sdk_calls"}
     for exercise in FOUND.values():
         assert exercise.lesson.source.startswith('"""Exercise') and exercise.cases and exercise.rounds >= 2
         assert exercise.task["en"] and exercise.task["zh"]
 
 
 def test_the_tutorials_parser_fails_each_case_with_what_went_wrong(mock_url, edits):
-    results = check("16_broken_sse_parser", FOUND["16_broken_sse_parser"].lesson.source, mock_url, edits)
+    results = check("17_broken_sse_parser", FOUND["17_broken_sse_parser"].lesson.source, mock_url, edits)
     why = {r.case.id: r.why for r in results}
     assert not any(r.passed for r in results)
     assert why["done"].startswith("Round 1: Your code raised JSONDecodeError: Expecting value")
@@ -46,29 +46,29 @@ def test_a_parser_that_loses_words_silently_fails_with_how_many(mock_url, edits)
                         yield json.loads(line[len("data: "):])
                     except json.JSONDecodeError:
                         pass''').replace('*events, buffer = buffer.split("\\n\\n")', 'events, buffer = [buffer], ""')
-    results = {r.case.id: r for r in check("16_broken_sse_parser", skips, mock_url, edits)}
+    results = {r.case.id: r for r in check("17_broken_sse_parser", skips, mock_url, edits)}
     assert results["done"].passed
     assert not results["lines"].passed and "characters of the answer, with no error." in results["lines"].why
 
 
 def test_the_fixed_parser_passes_every_case(mock_url, edits):
-    results = check("16_broken_sse_parser", FIXED_PARSER, mock_url, edits)
+    results = check("17_broken_sse_parser", FIXED_PARSER, mock_url, edits)
     assert [(r.case.id, r.passed, r.why) for r in results] == [(c.id, True, "") for c in
-                                                               FOUND["16_broken_sse_parser"].cases]
+                                                               FOUND["17_broken_sse_parser"].cases]
 
 
 def test_the_tutorials_sdk_call_fails_and_the_fixed_one_passes(mock_url, edits):
-    start = check("17_broken_sdk_calls", FOUND["17_broken_sdk_calls"].lesson.source, mock_url, edits)
+    start = check("18_broken_sdk_calls", FOUND["18_broken_sdk_calls"].lesson.source, mock_url, edits)
     assert not any(r.passed for r in start)
     assert all("line 10 of the editor" in r.why for r in start), [r.why for r in start]
-    half = FOUND["17_broken_sdk_calls"].lesson.source.replace("openai.ChatCompletion.create(", "client.chat.completions"
+    half = FOUND["18_broken_sdk_calls"].lesson.source.replace("openai.ChatCompletion.create(", "client.chat.completions"
                                                               ".create(")
-    halfway = check("17_broken_sdk_calls", half, mock_url, edits)
+    halfway = check("18_broken_sdk_calls", half, mock_url, edits)
     assert all("IndexError: list index out of range (line 15 of the editor" in r.why for r in halfway)
-    assert all(r.passed for r in check("17_broken_sdk_calls", FIXED_CALL, mock_url, edits))
+    assert all(r.passed for r in check("18_broken_sdk_calls", FIXED_CALL, mock_url, edits))
 
 
 def test_check_is_refused_where_editing_is_off(mock_url):
-    results = check("16_broken_sse_parser", FIXED_PARSER, mock_url, EditedRuns(Editing(enabled=False,
+    results = check("17_broken_sse_parser", FIXED_PARSER, mock_url, EditedRuns(Editing(enabled=False,
                                                                                           why_off="public")))
     assert not any(r.passed for r in results) and all("editing is off" in r.why for r in results)

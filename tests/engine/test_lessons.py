@@ -112,7 +112,7 @@ def test_each_lesson_names_the_wire_format_its_code_calls():
                  else "anthropic" if ".messages." in lesson.source or lesson.client_kind.endswith("anthropic")
                  else "openai")
         assert _wire_note(lesson) == calls, lesson.stem
-    assert _wire_note(lessons.load("13_responses")) == "responses"
+    assert _wire_note(lessons.load("12_responses")) == "responses"
 
 
 def test_measure_names_panes_of_the_lesson(lesson_root):

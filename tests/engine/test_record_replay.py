@@ -19,8 +19,8 @@ from streamlab.mock.wire import cassette
 from streamlab.web.mock_process import MockProcess
 
 KEY = "sk-recording-test-0123456789abcdef"
-RECORDED = {"01_basic": "compatible", "04_tool_calls": "compatible", "07_anthropic": "anthropic",
-            "13_responses": "compatible", "14_reasoning": "compatible"}
+RECORDED = {"01_basic": "compatible", "06_tool_calls": "compatible", "10_anthropic": "anthropic",
+            "12_responses": "compatible", "08_reasoning": "compatible"}
 TOLERANCE_S = 0.02
 
 
@@ -78,8 +78,8 @@ def test_each_recorded_run_is_one_cassette_of_its_lesson(recorded):
     assert all(frame.status == "done" for frame in frames.values()), {s: f.message for s, f in frames.items()}
     found = cassettes(folder)
     assert sorted(name.split("-")[0] for name in found) == sorted(RECORDED)
-    tool_calls = next(exchanges for name, exchanges in found.items() if name.startswith("04_tool_calls"))
-    assert len(tool_calls) == 2, "lesson 4 asks twice: for the tool calls, then with their results"
+    tool_calls = next(exchanges for name, exchanges in found.items() if name.startswith("06_tool_calls"))
+    assert len(tool_calls) == 2, "lesson 6 asks twice: for the tool calls, then with their results"
     assert all(len(ex.reads) > 3 for exchanges in found.values() for ex in exchanges), "each read kept apart"
 
 

@@ -1,6 +1,6 @@
 """Stop closes the upstream stream at once even while the provider stalls mid-stream: a sync snippet's thread
 blocked in a read is woken by cutting the run's sockets, an async snippet's task is cancelled. Every lesson,
-each with whatever streams it has open when Stop comes (lesson 11 has three at once, lesson 18 opens its own
+each with whatever streams it has open when Stop comes (lesson 15 has three at once, lesson 19 opens its own
 from a server thread)."""
 
 import asyncio
@@ -52,7 +52,7 @@ def test_stop_during_a_stall_closes_the_upstream_within_a_second(stem, mock_url,
 
 def test_a_run_that_was_cut_opens_no_new_connection(mock_url, mock_stats):
     # what lets Stop hold against a snippet that tries again once its stream is cut (a retry, request B of
-    # lesson 18): the run's next connection is refused before it is made
+    # lesson 19): the run's next connection is refused before it is made
     run = run_connections.RunConnections()
     context = run_connections.context_for(run)
     url = f"{mock_url}/openai/v1/chat/completions"

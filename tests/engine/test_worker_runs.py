@@ -48,8 +48,8 @@ def test_a_run_in_a_worker_streams_growing_text_to_the_same_answer(pool, mock_ur
     assert texts[-1] == alone and alone
 
 
-# sync, async, and a sync one whose connection is made in a thread it starts itself (lesson 18's server)
-@pytest.mark.parametrize("stem", ["01_basic", "02_async", "18_broken_server"])
+# sync, async, and a sync one whose connection is made in a thread it starts itself (lesson 19's server)
+@pytest.mark.parametrize("stem", ["01_basic", "02_async", "19_broken_server"])
 def test_stop_in_a_worker_closes_the_upstream_during_a_stall(stem, pool, mock_url, mock_stats):
     lesson = lessons.load(stem)
     settings = providers.Settings(mock_url=mock_url, ttft_ms=0, token_ms=0, jitter_ms=0, fault="stall")

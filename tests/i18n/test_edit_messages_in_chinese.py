@@ -55,7 +55,7 @@ def test_each_message_about_edited_code_reads_as_chinese(message):
 
 
 def test_an_exercise_s_results_read_as_chinese():
-    exercise = exercises.load_all()["16_broken_sse_parser"]
+    exercise = exercises.load_all()["17_broken_sse_parser"]
     found = [exercises.Result(exercise.cases[0], True),
              exercises.Result(exercise.cases[1], False, "Round 2: Lost 12 characters of the answer, with no error."),
              exercises.Result(exercise.cases[2], False, "Round 1: The text differs from the answer sent from "

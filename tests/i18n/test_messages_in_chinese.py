@@ -72,8 +72,8 @@ def produced_messages() -> list[str]:
         ("openai", Settings(provider="anthropic")), ("anthropic", Settings(provider="openai")),
         ("openai", Settings(provider="mock")))]
     said += [_raised(lambda v=v: inputs.prompt(v)) for v in ("", 5, "x" * 50_000)]
-    options = {o.name: o for o in lessons.load("10_resilience").options}
-    mode = next(o for o in lessons.load("06_buffering").options if o.choices)
+    options = {o.name: o for o in lessons.load("14_resilience").options}
+    mode = next(o for o in lessons.load("13_buffering").options if o.choices)
     said += [_raised(lambda o=o, v=v: inputs.option(o, v)) for o, v in (
         (mode, "nope"), (options["max_attempts"], 99999), (options["max_attempts"], "x"))]
     def two(hosting, first, second):
@@ -103,12 +103,12 @@ def produced_messages() -> list[str]:
 
 
 def declared_outcomes() -> list[str]:
-    """The words lessons 10 and 12 declare as a run's outcome, as the runner hands them to the status line."""
+    """The words lessons 14 and 16 declare as a run's outcome, as the runner hands them to the status line."""
     said = [runner._declared(f"failed: gave up after {n} attempt{'s' if n > 1 else ''} ({what})", [])[1]
             for n, what in ((3, "RateLimitError"), (1, "stalled"), (1, "AuthenticationError"))]
     said += [runner._declared(f"incomplete: the stream broke after 12 chunks ({what})", [])[1]
              for what in ("connection dropped", "error event")]
-    web = lessons.load("12_web_integration").module
+    web = lessons.load("16_web_integration").module
     status = (401, 429, 500, 0)
     explained = [web.explain(type("E", (Exception,), {"status_code": s})()) for s in status]
     timeout = web.openai.APITimeoutError(request=web.httpx2.Request("POST", "http://127.0.0.1/"))

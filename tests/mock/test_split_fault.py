@@ -1,6 +1,6 @@
 """X-Mock-Fault: split — the whole answer, cut into writes at awkward byte boundaries; the SDKs don't mind.
 
-A hand-written parser that splits each read on newlines, or decodes each read on its own, does mind: lesson 16
+A hand-written parser that splits each read on newlines, or decodes each read on its own, does mind: lesson 17
 shows it. Here: the cuts really land mid-line and mid-character on the wire, and every official parser still
 gets the exact text."""
 

@@ -42,7 +42,7 @@ def outcome(visitor, stem, *values) -> str:
     (float("inf"), "greater than maximum value 2000"),
 ])
 def test_an_option_outside_what_the_tab_offers_is_refused(visitor, size, said):
-    told = outcome(visitor, "06_buffering", "Say hello.", "size", size, 200)
+    told = outcome(visitor, "13_buffering", "Say hello.", "size", size, 200)
     assert said in told and "Done" not in told, told
     assert len(told) < 2000
 
@@ -53,21 +53,21 @@ def test_an_option_outside_what_the_tab_offers_is_refused(visitor, size, said):
     ([1], "got \\[1\\]"),  # Markdown brackets escaped
 ])
 def test_the_runner_refuses_a_number_option_outside_its_range_whatever_called_it(value, said):
-    size = next(o for o in lessons.load("06_buffering").options if o.name == "size")
+    size = next(o for o in lessons.load("13_buffering").options if o.name == "size")
     with pytest.raises(ProviderError, match=re.escape(said)):
         inputs.option(size, value)
 
 
 def test_the_runner_refuses_a_flag_that_is_not_true_or_false():
-    tools = next(o for o in lessons.load("08_raw_wire").options if o.name == "tools")
+    tools = next(o for o in lessons.load("11_raw_wire").options if o.name == "tools")
     with pytest.raises(ProviderError, match="“tools” must be true or false; got 'yes'"):
         inputs.option(tools, "yes")
 
 
 def test_a_choice_the_tab_does_not_offer_is_refused(visitor):
-    told = outcome(visitor, "06_buffering", "Say hello.", "sideways", 40, 200)
+    told = outcome(visitor, "13_buffering", "Say hello.", "sideways", 40, 200)
     assert "sideways is not in the list of choices: ['size', 'time', 'none']" in told
-    buffer = next(o for o in lessons.load("06_buffering").options if o.name == "buffer")
+    buffer = next(o for o in lessons.load("13_buffering").options if o.name == "buffer")
     with pytest.raises(ProviderError, match="must be one of: size, time, none; got '&lt;b&gt;'"):
         inputs.option(buffer, "<b>")  # the runner's own check, for any caller, escapes what it repeats
 

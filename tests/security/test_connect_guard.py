@@ -93,18 +93,18 @@ def test_a_snippet_with_its_own_http_client_cannot_reach_loopback(lesson_root, l
 def test_lessons_with_their_own_clients_still_reach_the_built_in_mock(mock_url):
     settings = providers.Settings(provider="compatible", api_key="sk-visitor-1", mock_url=mock_url,
                                   base_url=f"{mock_url}/openai/v1")
-    per_request = final(lessons.load("11_concurrency"), settings, Hosting(public=True), {"clients": "per request"})
+    per_request = final(lessons.load("15_concurrency"), settings, Hosting(public=True), {"clients": "per request"})
     assert per_request.status == "done", per_request.message
     assert all(per_request.panes.values()), per_request.panes.keys()
 
 
 
 def test_a_lesson_that_serves_from_a_thread_of_its_own_is_guarded_there_too(listener):
-    # lesson 18 calls the provider from a server thread it starts itself; a base URL that reaches loopback at
+    # lesson 19 calls the provider from a server thread it starts itself; a base URL that reaches loopback at
     # connect time (a DNS answer changed after the URL was checked) is refused in that thread as in the run's own
     import openai
 
-    lesson = lessons.load("18_broken_server")
+    lesson = lessons.load("19_broken_server")
     client = openai.OpenAI(api_key="sk-visitor-1", base_url=f"{listener.url}/v1", max_retries=0)
     context = run_connections.context_for(run_connections.RunConnections(PUBLIC_ONLY))
     with pytest.raises(openai.APIConnectionError):  # the fixed half's failure ends the run

@@ -62,10 +62,10 @@ def test_server_keys_are_not_used_for_visitors_in_public_mode_unless_shared(star
     owner_keys(app.url)
     before = app.stats()["streams_started"]
     visitor = GradioSession(app.url)
-    for provider, stem in (("openai", "01_basic"), ("anthropic", "07_anthropic"), ("compatible", "01_basic")):
+    for provider, stem in (("openai", "01_basic"), ("anthropic", "10_anthropic"), ("compatible", "01_basic")):
         summary = choose(visitor, provider)  # no key typed, no URL typed: the owner's endpoint
         assert "does not share its owner's key" in summary, summary
-        text, status = run(visitor, stem, "Say hello.", *([False] if stem == "07_anthropic" else []))
+        text, status = run(visitor, stem, "Say hello.", *([False] if stem == "10_anthropic" else []))
         assert "does not share its owner's key" in status and text == ""
     assert app.stats()["streams_started"] == before  # nothing was sent, not even to the owner's endpoints
     assert LEAK not in everything(app)
@@ -96,7 +96,7 @@ def test_sdk_settings_in_the_environment_never_reach_a_visitor_url(start_app, ow
     visitor = GradioSession(app.url)
     choose(visitor, "compatible", base_url=f"{listener.url}/v1", key="sk-visitor-own-key-88")
     run(visitor, "01_basic", "Say hello.")
-    run(visitor, "05_langchain", "Say hello.", "beginner")
+    run(visitor, "07_langchain", "Say hello.", "beginner")
     assert len(listener.requests) >= 2
     assert {r.get("authorization") for r in listener.requests} == {"Bearer sk-visitor-own-key-88"}
     assert LEAK not in listener.seen() and "x-team" not in listener.seen()

@@ -44,18 +44,20 @@ def _collect(stream, items):
 
 @pytest.fixture
 def run_snippet(mock_url):
-    """run_snippet(stem, prompt=None, mock_fault="", pacing_ms=0, raises=False, **options) -> Run, on the mock.
+    """run_snippet(stem, prompt=None, mock_fault="", pacing_ms=0, raises=False, history=None, **options) -> Run, on
+    the mock (`history`: a chat lesson's conversation so far).
 
     With `raises=True` the snippet must raise: the Run holds what it yielded before, and `.error`."""
 
-    def run(stem, prompt=None, mock_fault="", pacing_ms=0, raises=False, **options):
+    def run(stem, prompt=None, mock_fault="", pacing_ms=0, raises=False, history=None, **options):
         lesson = lessons.load(stem)
         assert not lesson.error, lesson.error
         settings = providers.Settings(mock_url=mock_url, ttft_ms=pacing_ms, token_ms=pacing_ms, jitter_ms=0,
                                       fault=mock_fault)
         chosen = {o.name: o.default for o in lesson.options} | options
         client = providers.build_client(lesson.kind_for(chosen), settings, max_retries=0)
-        stream = lesson.start(client, lesson.prompt if prompt is None else prompt, settings.resolved_model, chosen)
+        stream = lesson.start(client, lesson.prompt if prompt is None else prompt, settings.resolved_model, chosen,
+                              history)
         items = []
         if not raises:
             _collect(stream, items)

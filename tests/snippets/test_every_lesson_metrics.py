@@ -1,6 +1,6 @@
 """Every lesson's metrics measure what its panes show: for each measured pane, the chunk figure is the number
 of pieces that pane received and the character figure is the length of its text; where a lesson's own pane
-states a count (lesson 3's chunks with text, lesson 6's UI updates, lesson 10's chunks of the attempt, lesson
+states a count (lesson 3's chunks with text, lesson 13's UI updates, lesson 14's chunks of the attempt, lesson
 12's stream_chunk events), the figure is that count."""
 
 import asyncio
@@ -18,9 +18,9 @@ def stated(stem: str, panes: dict) -> dict[str, int]:
     """The counts a lesson's own panes state, by the pane they count."""
     found = {
         "03_usage": lambda: {"output": re.search(r"(\d+) with text", panes.get("chunks", ""))},
-        "06_buffering": lambda: {"output": re.search(r"→ (\d+) UI updates", panes.get("stats", ""))},
-        "10_resilience": lambda: {"output": re.search(r"complete after (\d+) chunks", panes.get("attempts", ""))},
-        "12_web_integration": lambda: {"output": len(re.findall(r"^event: stream_chunk$", panes.get("wire", ""),
+        "13_buffering": lambda: {"output": re.search(r"→ (\d+) UI updates", panes.get("stats", ""))},
+        "14_resilience": lambda: {"output": re.search(r"complete after (\d+) chunks", panes.get("attempts", ""))},
+        "16_web_integration": lambda: {"output": len(re.findall(r"^event: stream_chunk$", panes.get("wire", ""),
                                                                  re.M))},
     }.get(stem, dict)()
     return {pane: int(m[1]) if isinstance(m, re.Match) else m for pane, m in found.items()}
@@ -47,7 +47,7 @@ def test_chunk_and_character_figures_are_the_panes_own(mock_url, run_snippet, le
         assert figures[pane]["chunks"] == len([p for p in given if p]), pane
     for pane, count in stated(lesson.stem, frame.panes).items():
         assert figures[pane]["chunks"] == count, f"{pane}: the figure says {figures[pane]['chunks']}, the pane {count}"
-    if lesson.stem in ("03_usage", "06_buffering", "10_resilience", "12_web_integration"):
+    if lesson.stem in ("03_usage", "13_buffering", "14_resilience", "16_web_integration"):
         assert stated(lesson.stem, frame.panes), "the pane's own count was found"
     table = frame.metrics.markdown()
     assert all(f"| {pane} |" in table for pane in lesson.measured), "the metrics name the panes they measure"

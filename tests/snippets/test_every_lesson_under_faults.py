@@ -3,7 +3,7 @@
 A run that meets a fault must never look like a success: it ends as failed (nothing of the answer arrived) or
 incomplete (some did), with a plain message — the runner's own, or the words of a lesson that catches faults
 itself and declares the outcome with a ("status", …) item. `stall` is left out: it waits for a read timeout,
-and lessons 10 and 12 prove that path in their own tests. `split` is no failure
+and lessons 14 and 16 prove that path in their own tests. `split` is no failure
 (the whole answer arrives, only cut into awkward writes): under it every lesson ends done.
 """
 

@@ -31,7 +31,7 @@ def test_snippet_runs_on_its_own_without_a_key(lesson, tmp_path):
 
 
 def test_a_prompt_and_the_lesson_options_can_be_given_on_the_command_line(tmp_path):
-    lesson = lessons.load("08_raw_wire")
+    lesson = lessons.load("11_raw_wire")
     out = run_alone(lesson, tmp_path, "What's the weather in Paris?", "--wire", "anthropic", "--tools")
     assert out.returncode == 0, out.stderr[-2000:]
     assert "content_block_start: tool='get_weather'" in out.stdout
@@ -39,7 +39,7 @@ def test_a_prompt_and_the_lesson_options_can_be_given_on_the_command_line(tmp_pa
 
 
 def test_help_lists_the_options_and_a_bad_choice_is_refused(tmp_path):
-    lesson = lessons.load("08_raw_wire")
+    lesson = lessons.load("11_raw_wire")
     shown = run_alone(lesson, tmp_path, "--help")
     assert shown.returncode == 0 and "--wire {openai,anthropic}" in shown.stdout and "--tools" in shown.stdout
     refused = run_alone(lesson, tmp_path, "--wire", "carrier-pigeon")
@@ -65,9 +65,9 @@ def test_a_snippet_copied_alone_runs_with_only_the_providers_usual_variables(les
                          timeout=90, check=False)
     assert out.returncode == 0, out.stderr[-2000:]
     assert "Traceback" not in out.stderr
-    # what it prints is the answer the app shows in the lesson's main pane: its words, in any order (lesson 11's
+    # what it prints is the answer the app shows in the lesson's main pane: its words, in any order (lesson 15's
     # streams interleave as they arrive); a few may differ (a wire's random ids, the model's name, the
-    # words around lesson 4's tool results)
+    # words around lesson 6's tool results)
     app_run = run_snippet(lesson.stem)
     main = app_run.pieces() + app_run.pieces(lesson.panes[0])  # plain strings, or the first pane by its name
     shown = {w for piece in main for w in re.findall(r"[^\W\d_]{3,}", piece)}

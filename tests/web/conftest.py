@@ -1,4 +1,4 @@
-"""Lesson 12's endpoint and page, served the way the app serves them, on a free 127.0.0.1 port."""
+"""Lesson 16's endpoint and page, served the way the app serves them, on a free 127.0.0.1 port."""
 
 import socket
 import threading

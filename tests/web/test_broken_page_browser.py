@@ -1,4 +1,4 @@
-"""Lesson 20's page in headless Chromium: each tutorial bug runs broken and fixed on the same relayed stream; the
+"""Lesson 21's page in headless Chromium: each tutorial bug runs broken and fixed on the same relayed stream; the
 broken pane shows the failure (U+FFFD, lost words, a thrown error, a model asked again), the fixed one the text."""
 
 import pytest
@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from streamlab.engine import lessons
 
-PROMPT = lessons.load("20_broken_vs_fixed_browser").prompt
+PROMPT = lessons.load("21_broken_vs_fixed_browser").prompt
 WAIT_MS = 20_000
 
 

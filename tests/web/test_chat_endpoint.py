@@ -1,4 +1,4 @@
-"""GET /api/chat/stream: typed SSE events from lesson 12's snippet, over real HTTP against the mock."""
+"""GET /api/chat/stream: typed SSE events from lesson 16's snippet, over real HTTP against the mock."""
 
 import json
 import time
@@ -12,7 +12,7 @@ from streamlab.engine import lessons
 from streamlab.hosting.mode import Hosting
 from streamlab.web import lesson_endpoints
 
-PROMPT = lessons.load("12_web_integration").prompt
+PROMPT = lessons.load("16_web_integration").prompt
 
 
 def parse_sse(text: str) -> list[tuple[str, dict]]:

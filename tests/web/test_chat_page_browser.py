@@ -1,4 +1,4 @@
-"""Lesson 12's page in headless Chromium: both readers (fetch + ReadableStream, EventSource) render the stream."""
+"""Lesson 16's page in headless Chromium: both readers (fetch + ReadableStream, EventSource) render the stream."""
 
 import re
 
@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from streamlab.engine import lessons
 
-PROMPT = lessons.load("12_web_integration").prompt
+PROMPT = lessons.load("16_web_integration").prompt
 WAIT_MS = 15_000
 PANES = ("#fetch", "#eventsource")
 EVENTS_IN_ORDER = re.compile(r"^stream_start, stream_chunk ×\d+, stream_end$")

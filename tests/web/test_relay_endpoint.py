@@ -1,4 +1,4 @@
-"""GET /api/relay/stream: lesson 20's relay of the mock's raw Chat Completions SSE, over real HTTP."""
+"""GET /api/relay/stream: lesson 21's relay of the mock's raw Chat Completions SSE, over real HTTP."""
 
 import httpx2
 import pytest

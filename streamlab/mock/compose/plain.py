@@ -8,7 +8,6 @@ from __future__ import annotations
 import ast
 import operator
 import re
-from dataclasses import dataclass, field
 
 from ..knowledge.lists import LISTS
 from ..knowledge.people import FIGURES
@@ -16,7 +15,9 @@ from ..knowledge.phrases import LANGUAGES, PHRASES
 from ..knowledge.places import ALIASES, COUNTRIES
 from ..knowledge.terms import TERMS
 from ..words.text import is_cjk
+from .asked import Asked
 from .intent import NUMBERS, ZH_NUMBERS
+from .remembered import remembered
 
 HONEST = ("I can't answer that reliably: I'm StreamLab's built-in mock, not a language model, and I know only a "
           "few facts and this course's terms. Open Provider and paste a key to get a real answer.")
@@ -25,17 +26,6 @@ HONEST_ZH = ("这个问题我没法可靠地回答：我是 StreamLab 内置的�
              "打开“服务商”面板并填入密钥，就能得到真实的回答。")
 WORDS = {"zero": 0, "one": 1, **NUMBERS, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100}
 QUOTES = "\"'“”‘’「」『』"
-
-
-@dataclass(frozen=True)
-class Asked:
-    text: str  # the prompt, without the constraints on its answer's shape (constraints.py takes those off)
-    zh: bool  # the answer's language is Chinese
-    earlier: list[str] = field(default_factory=list)  # what was said before, in this conversation
-
-    @property
-    def low(self) -> str:
-        return " ".join(self.text.lower().split()).rstrip(" ?？!！.。")
 
 
 def number(word: str) -> int | None:
@@ -127,39 +117,6 @@ def arithmetic(asked: Asked) -> str | None:
         said = percent.group(0) if percent else asked.text.split("等于")[0].split("是多少")[0].strip("？?")
         return f"{said}等于{value}。"
     return f"{shown} is {value}." if percent else f"{shown.replace('*', '×').replace('/', '÷')} = {value}."
-
-
-REMEMBERED = [  # (what the user said, earlier; the question that asks for it; the answer; 中文)
-    (r"\bmy name is ([A-Z][\w'-]*(?: [A-Z][\w'-]*)?)|\bcall me ([A-Z][\w'-]*)|\bi'?m called ([A-Z][\w'-]*)",
-     r"\bwhat(?:'s| is) my name\b|\bwho am i\b|\b(?:know|remember) my name\b", "Your name is {}.",
-     r"我叫([\u4e00-\u9fffA-Za-z]{1,8}?)(?:[，。！,.!]|$)|我的名字是([\u4e00-\u9fffA-Za-z]{1,8}?)(?:[，。！,.!]|$)",
-     r"我叫什么|我的名字是什么|我是谁", "你叫{}。"),
-    (r"\bi live in ([A-Z][\w'-]*(?: [A-Z][\w'-]*)?)", r"\bwhere do i live\b", "You live in {}.",
-     r"我住在([\u4e00-\u9fff]{1,8}?)(?:[，。！,.!]|$)", r"我住在哪", "你住在{}。"),
-    (r"\bi am (\d{1,3}) years old|\bi'm (\d{1,3}) years old", r"\bhow old am i\b", "You are {} years old.",
-     r"我今年(\d{1,3})岁|我(\d{1,3})岁", r"我几岁|我多大", "你今年{}岁。"),
-    (r"\bmy favou?rite colou?r is (\w+)", r"\bwhat(?:'s| is) my favou?rite colou?r\b", "Your favourite colour is {}.",
-     r"我最喜欢的颜色是([\u4e00-\u9fff]{1,4}?)(?:[，。！,.!]|$)", r"我最喜欢的颜色是什么|我最喜欢什么颜色",
-     "你最喜欢的颜色是{}。"),
-]
-
-
-def remembered(asked: Asked) -> str | None:
-    for told, question, answer, told_zh, question_zh, answer_zh in REMEMBERED:
-        if not re.search(question_zh if is_cjk(asked.text) else question, asked.text, re.I):
-            continue
-        for said in reversed(asked.earlier):
-            found = re.search(told_zh if is_cjk(said) else told, said, re.I)
-            if found:
-                value = next(g for g in found.groups() if g)
-                return answer_zh.format(value) if asked.zh else answer.format(value)
-        return "你还没有在这次对话里告诉过我。" if asked.zh else "You haven't told me that in this conversation."
-    named = re.match(r"^(?:hi|hello|hey)?[,!.\s]*my name is ([A-Z][\w'-]*)[.!]?$", asked.text.strip(), re.I) or \
-        re.match(r"^(?:你好[，,！!]?)?我叫([\u4e00-\u9fffA-Za-z]{1,8})[。！!.]?$", asked.text.strip())
-    if not named:
-        return None
-    name = named.group(1)
-    return f"很高兴认识你，{name}！" if asked.zh else f"Nice to meet you, {name}! How can I help you today?"
 
 
 def _country(name: str) -> str | None:
