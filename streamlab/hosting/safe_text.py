@@ -35,3 +35,13 @@ def short(text: str) -> str:
     if len(line) > MAX_DETAIL_CHARS:
         line = line[:MAX_DETAIL_CHARS - 1] + "…"
     return html.escape(line, quote=False).translate(MARKDOWN)
+
+
+def code(text: str) -> str:
+    """Text from outside shown as code (a URL, a model name): one line, at most MAX_DETAIL_CHARS characters, in a
+    Markdown code span, where nothing is escaped or linked, so `my_host` reads as typed (`short` would show
+    `my\\_host` inside a link)."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split()).replace("`", "ˋ")
+    if len(line) > MAX_DETAIL_CHARS:
+        line = line[:MAX_DETAIL_CHARS - 1] + "…"
+    return f"`{line}`" if line else ""

@@ -68,8 +68,11 @@ def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6
         return [literal]
     try:
         answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as exc:
-        raise ProviderError(f"The base URL's host {short(host)} could not be resolved ({type(exc).__name__}).") from exc
+    except UnicodeError as exc:  # a label too long, empty (a..b) or not encodable as a host name
+        raise ProviderError(f"The base URL's host {short(host)} is not a valid host name.") from exc
+    except OSError as exc:
+        raise ProviderError(f"The base URL's host {short(host)} could not be found: no address answers to that "
+                            "name. Check its spelling.") from exc
     return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in answers]
 
 

@@ -73,7 +73,9 @@ MESSAGES: list[tuple[str, str]] = [
      "Mock, or paste your own key.",
      "服务器共享的密钥今天的 {n} 次运行已经用完（计数在 UTC 00:00 重置）。请切换到模拟服务，或者粘贴你自己的密钥。"),
     # url_guard.py
-    ("The base URL's host {host} could not be resolved ({error}).", "无法解析 Base URL 的主机 {host}（{error}）。"),
+    ("The base URL's host {host} is not a valid host name.", "Base URL 的主机 {host} 不是合法的主机名。"),
+    ("The base URL's host {host} could not be found: no address answers to that name. Check its spelling.",
+     "找不到 Base URL 的主机 {host}：没有地址对应这个名字。请检查拼写。"),
     ("The base URL is {n} characters; the limit is {limit}.", "Base URL 长 {n} 个字符，上限是 {limit}。"),
     ("The base URL contains spaces or control characters.", "Base URL 含有空格或控制字符。"),
     ("The base URL is not a valid URL ({error}).", "Base URL 不是合法的 URL（{error}）。"),

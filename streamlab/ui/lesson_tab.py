@@ -68,7 +68,9 @@ def _control(option):
     if isinstance(option.default, (int, float)):
         precision = 0 if isinstance(option.default, int) else None
         low, high = option.limits
-        return gr.Number(value=option.default, label=label, precision=precision, minimum=low, maximum=high)
+        # the range is shown, and enforced by the run (inputs.option) with the lesson's own status line in the page's
+        # language: Gradio's minimum/maximum would refuse first with an English toast
+        return gr.Number(value=option.default, label=label, precision=precision, info=f"{low} – {high}")
     return gr.Textbox(value=str(option.default), label=label)
 
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import gradio as gr
 
-from streamlab.engine import errors
-from streamlab.hosting import providers, recorder
+from streamlab.hosting import providers, recorder, safe_text
 from streamlab.hosting.mode import Hosting
 from streamlab.i18n import page_language, runtime
 from streamlab.i18n.interface import t
@@ -82,10 +81,10 @@ def describe(settings: providers.Settings, hosting: Hosting | None = None) -> st
                 "speed; a run with no recording is answered by the mock.")
     hosting = hosting or Hosting()
     name = LABELS[settings.provider]
-    model = errors.short(settings.resolved_model)
+    model = safe_text.code(settings.resolved_model)
     where = ""
     if settings.provider == "compatible":
-        where = f" at {errors.short(settings.base_url)}" if settings.base_url else " at this server's endpoint"
+        where = f" at {safe_text.code(settings.base_url)}" if settings.base_url else " at this server's endpoint"
     return f"**{name}**{where}, model {model}, using {_key_source(settings, hosting)}"
 
 
