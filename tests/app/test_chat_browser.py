@@ -39,6 +39,9 @@ def test_a_conversation_keeps_its_history_over_turns_and_a_stopped_turn(page, ap
     sent = page.locator(f"#pane-{STEM}-1 textarea").input_value()
     assert sent.count('"role": "user"') == 3 and sent.count('"role": "assistant"') == 2
 
+    page.locator("#provider-panel").get_by_text("Provider").first.click()  # a slow mock: Stop lands mid-answer
+    page.locator("#provider-panel").get_by_label("slow").check()
+    expect(page.locator("#provider-summary")).to_contain_text("at slow speed")
     page.locator(f"#prompt-{STEM} textarea").fill("Explain streaming in detail, with examples.")
     page.locator(f"#run-{STEM}").click()
     expect(bots).to_have_count(4, timeout=60_000)
