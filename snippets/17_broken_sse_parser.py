@@ -59,12 +59,12 @@ def stream(client, prompt, *, model: str = "gpt-5-mini",
             texts["broken"] += piece
             yield "broken", piece
     except BUG_ERRORS as exc:  # the tutorial's code fails: show how, then run the fixed version
-        yield "broken", f"\n✗ {type(exc).__name__}: {(str(exc).strip() or 'no message').splitlines()[0]}\n"
+        yield "note", ("broken", f"\n✗ {type(exc).__name__}: {(str(exc).strip() or 'no message').splitlines()[0]}\n")
     for piece in raw_sse(client, prompt, model=model, split=split, mistake=None):  # a provider's failure ends the run
         texts["fixed"] += piece
         yield "fixed", piece
     if bug == "sse_lines" and texts["broken"] != texts["fixed"]:
-        yield "broken", f"\n✗ {len(texts['fixed']) - len(texts['broken'])} characters lost, with no error\n"
+        yield "note", ("broken", f"\n✗ {len(texts['fixed']) - len(texts['broken'])} characters lost, with no error\n")
 
 
 if __name__ == "__main__":

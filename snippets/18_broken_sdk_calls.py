@@ -31,7 +31,7 @@ def stream(client, prompt, *, model: str = "gpt-5-mini", bug: Literal["choices_0
         for piece in with_sdk(client, prompt, model=model, bug=bug, broken=True):
             yield "broken", piece
     except BUG_ERRORS as exc:  # the tutorial's code fails: show how, then run the fixed version
-        yield "broken", f"\n✗ {type(exc).__name__}: {(str(exc).strip() or 'no message').splitlines()[0]}\n"
+        yield "note", ("broken", f"\n✗ {type(exc).__name__}: {(str(exc).strip() or 'no message').splitlines()[0]}\n")
     for piece in with_sdk(client, prompt, model=model, bug=bug, broken=False):  # a provider's failure ends the run
         yield "fixed", piece
 

@@ -75,7 +75,7 @@ def stream(client, prompt, *, model: str = "gpt-5-mini"):
         for piece in server_waits(client, prompt, model=model, broken=True):
             yield "broken", piece
     except openai.OpenAIError as exc:  # the provider failed: show how, then run the fixed version
-        yield "broken", f"\n✗ {type(exc).__name__}: {(str(exc).strip() or 'no message').splitlines()[0]}\n"
+        yield "note", ("broken", f"\n✗ {type(exc).__name__}: {(str(exc).strip() or 'no message').splitlines()[0]}\n")
     for piece in server_waits(client, prompt, model=model, broken=False):  # a provider's failure ends the run
         yield "fixed", piece
 

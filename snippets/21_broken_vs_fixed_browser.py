@@ -27,7 +27,7 @@ async def stream(client, prompt, *, model: str = "gpt-5-mini", max_tokens: int =
     decoder, buffer = codecs.getincrementaldecoder("utf-8")(), ""
     async for raw in relay(client, prompt, model=model, max_tokens=max_tokens, split=split):
         text = decoder.decode(raw)
-        yield text  # the exact text the browser receives
+        yield ("note", ("output", text)) if text.startswith("retry:") else text  # what the browser receives
         *events, buffer = (buffer + text).split("\n\n")  # whole events only, as lesson 17's fixed parser
         for event in events:
             if event.startswith("data: {") and "error" in json.loads(event[len("data: "):]):  # bad JSON raises

@@ -98,7 +98,7 @@ def _explain(exc: BaseException, mid_stream: bool, secrets=()) -> str:
     if name in ("IncompleteRead", "StreamClosedError"):
         return DROPPED
     if mid_stream:
-        return f"The stream failed part-way: {detail or name}."
+        return f"The stream failed part-way: {detail.rstrip('.') or name}."
     return f"The run failed: {name}: {detail}" if detail else f"The run failed: {name}."
 
 

@@ -19,7 +19,8 @@ The snippet contract (README, "Writing a lesson"):
                                # [{"role": "user" | "assistant", "content": str}, ...]
     def stream(client, prompt, *, model=..., **options): ...   # generator or async generator
 
-`stream` yields `str` (appended to the main pane) or `(pane, str)` (appended to that pane) or
+`stream` yields `str` (appended to the main pane) or `(pane, str)` (appended to that pane) or `("note", (pane,
+str))` (appended to that pane, but not answer text: not timed, not counted, not "partial text") or
 `("usage", dict)` (token usage for the metrics; a `reasoning_tokens` count is shown too) or `("status", "failed:
 <why>")` / `("status", "incomplete: <why>")`: the lesson caught a failure itself and says how the run ended
 (`failed`: no answer; `incomplete`: the text so far is partial); the status line shows the outcome and <why>. So
@@ -53,6 +54,7 @@ STEM = re.compile(r"^(\d{2})_([a-z0-9_]+)$")
 MAIN_PANE = "output"
 USAGE = "usage"
 STATUS = "status"
+NOTE = "note"  # ("note", (pane, text)): text shown in a pane that is not answer text (a lesson's own failure line)
 OUTCOMES = ("failed", "incomplete")  # what a ("status", "<outcome>: <why>") item may declare
 DEFAULT_BOUNDS = {int: (0, 10_000), float: (0.0, 600.0)}
 _import_lock = threading.Lock()

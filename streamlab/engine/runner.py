@@ -24,7 +24,7 @@ import httpx2
 
 from streamlab.engine import edited, errors, inputs
 from streamlab.engine.edited_runs import EditedRuns
-from streamlab.engine.lessons import OUTCOMES, STATUS, USAGE, Lesson
+from streamlab.engine.lessons import NOTE, OUTCOMES, STATUS, USAGE, Lesson
 from streamlab.engine.metrics import REFRESH_S, Metrics
 from streamlab.engine.pump import END, Failure, close_client, start_pump
 from streamlab.engine.worker_pool import Pool
@@ -215,6 +215,11 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
             pane, value = item if isinstance(item, tuple) else (main, item)
             if pane == STATUS:
                 declared = _declared(value, secrets) or declared
+                continue
+            if pane == NOTE and isinstance(value, tuple) and len(value) == 2 and value[0] in frame.panes:
+                note = errors.scrub(str(value[1]), secrets, key_shapes=False)  # shown, never measured
+                frame.panes[value[0]] += inputs.no_lone_surrogates(note)
+                dirty = True
                 continue
             if pane == USAGE:
                 # token counts only: a provider's usage fields are shown in the page, so nothing but numbers

@@ -30,6 +30,8 @@ class _Printer:
 
     def __call__(self, item) -> None:
         pane, value = item if isinstance(item, tuple) else (self.main, item)
+        if pane == lessons.NOTE and isinstance(value, tuple):  # ("note", (pane, text)): shown in that pane
+            pane, value = value
         if pane != self.last and (self.last is not None or pane != self.main):
             print(("" if self.line_start else "\n") + f"[{pane}] ", end="")
         text = str(value)

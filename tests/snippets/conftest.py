@@ -16,10 +16,13 @@ class Run:
         self.items = items
         self.error = error  # what the snippet raised, for a run started with raises=True
 
-    def pieces(self, pane=MAIN_PANE):
-        """The strings yielded to `pane`, in order."""
-        return [i if isinstance(i, str) else i[1] for i in self.items
-                if (pane == MAIN_PANE and isinstance(i, str)) or (isinstance(i, tuple) and i[0] == pane)]
+    def pieces(self, pane=MAIN_PANE, notes=True):
+        """The strings yielded to `pane`, in order; with `notes`, its notes too (("note", (pane, text)): shown in the
+        pane, not answer text)."""
+        shown = [("note", i[1]) if isinstance(i, tuple) and i[0] == lessons.NOTE else i for i in self.items]
+        return [i if isinstance(i, str) else i[1][1] if i[0] == "note" else i[1] for i in shown
+                if (pane == MAIN_PANE and isinstance(i, str)) or (isinstance(i, tuple) and i[0] == pane)
+                or (notes and isinstance(i, tuple) and i[0] == "note" and i[1][0] == pane)]
 
     def text(self, pane=MAIN_PANE):
         return "".join(self.pieces(pane))
