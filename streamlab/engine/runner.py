@@ -217,8 +217,8 @@ async def run(lesson: Lesson, settings: providers.Settings, prompt: str, options
                 declared = _declared(value, secrets) or declared
                 continue
             if pane == NOTE and isinstance(value, tuple) and len(value) == 2 and value[0] in frame.panes:
-                note = errors.scrub(str(value[1]), secrets, key_shapes=False)  # shown, never measured
-                frame.panes[value[0]] += inputs.no_lone_surrogates(note)
+                shown = errors.scrub(str(value[1]), secrets, key_shapes=False)  # shown, never measured
+                frame.panes[value[0]] += inputs.no_lone_surrogates(shown)
                 dirty = True
                 continue
             if pane == USAGE:

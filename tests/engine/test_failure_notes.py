@@ -36,6 +36,7 @@ def test_a_refused_request_ends_failed_with_the_lesson_s_failure_line_shown_but_
 def test_the_browser_lesson_s_retry_line_is_not_its_first_token(mock_url):
     frame = last_frame(mock_url, "21_broken_vs_fixed_browser")
     assert frame.status == "done" and frame.panes["output"].startswith("retry: 500\n\n")
+    assert frame.message == "", "a note is the pane's, never the status line's"
     assert frame.metrics.panes["output"].chars == len(frame.panes["output"]) - len("retry: 500\n\n")
 
 
