@@ -26,13 +26,12 @@ import signal
 import site
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from streamlab.engine import edited
 from streamlab.engine.lessons import ROOT
-from streamlab.engine.worker_process import Runs
+from streamlab.engine.worker_process import Runs, read_commands
 from streamlab.hosting import run_connections, sdk_environment
 from streamlab.hosting.url_guard import Guard
 
@@ -160,19 +159,7 @@ def serve_edited(conn, spec: Sandbox, held: dict[str, str]) -> None:
     except edited.EditError:  # the web process read the same text first; it would not send a broken one
         found = {}
     runs = Runs(conn, found, loop, describe)
-
-    def read() -> None:
-        while True:
-            try:
-                command = conn.recv()
-            except (EOFError, OSError):
-                return
-            if command[0] == "stop":
-                loop.call_soon_threadsafe(runs.dispatch, command)
-            elif command == ("quit",):
-                return
-
-    threading.Thread(target=read, daemon=True, name="commands").start()
+    read_commands(conn, loop, runs.dispatch)  # after its one "start": "stop", or the pipe's end
     loop.run_until_complete(runs.run(run_id, job))
     runs.sender.drain()
     os._exit(0)  # threads the learner's code started do not keep the process

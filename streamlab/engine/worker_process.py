@@ -165,6 +165,25 @@ class Runs:
                 await close_client(client)
 
 
+def read_commands(conn, loop: asyncio.AbstractEventLoop, dispatch: Callable, ended: Callable | None = None) -> None:
+    """In a thread of its own: each message from the web process to `dispatch` on `loop`, until ("quit",) or the
+    pipe's end; then `ended` on `loop`."""
+
+    def read() -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                break
+            if message == ("quit",):
+                break
+            loop.call_soon_threadsafe(dispatch, message)
+        if ended is not None:
+            loop.call_soon_threadsafe(ended)
+
+    threading.Thread(target=read, daemon=True, name="commands").start()
+
+
 def serve(conn, root: Path | None, held: dict[str, str]) -> None:
     """A worker process: run what the web process sends until its pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the web process, which stops its workers
@@ -176,18 +195,6 @@ def serve(conn, root: Path | None, held: dict[str, str]) -> None:
     loop = asyncio.new_event_loop()
     runs = Runs(conn, found, loop)
     closed = asyncio.Event()
-
-    def read() -> None:
-        while True:
-            try:
-                message = conn.recv()
-            except (EOFError, OSError):
-                break
-            if message == ("quit",):
-                break
-            loop.call_soon_threadsafe(runs.dispatch, message)
-        loop.call_soon_threadsafe(closed.set)
-
-    threading.Thread(target=read, daemon=True, name="commands").start()
+    read_commands(conn, loop, runs.dispatch, ended=closed.set)
     threading.Thread(target=warm_up, args=(list(found.values()),), daemon=True, name="warm-up").start()
     loop.run_until_complete(closed.wait())

@@ -28,20 +28,21 @@ def scrub(text: str, secrets: list[str] = (), key_shapes: bool = True) -> str:
     return KEY_PATTERNS.sub(HIDDEN, text) if key_shapes else text
 
 
+def _one_line(text) -> str:
+    """`text` as one printable line of at most MAX_DETAIL_CHARS characters."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return line[:MAX_DETAIL_CHARS - 1] + "…" if len(line) > MAX_DETAIL_CHARS else line
+
+
 def short(text: str) -> str:
     """Text from outside (a provider's message) made safe to show: one line, at most MAX_DETAIL_CHARS
     characters, HTML and Markdown escaped so it is shown as written and never rendered."""
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
-    if len(line) > MAX_DETAIL_CHARS:
-        line = line[:MAX_DETAIL_CHARS - 1] + "…"
-    return html.escape(line, quote=False).translate(MARKDOWN)
+    return html.escape(_one_line(text), quote=False).translate(MARKDOWN)
 
 
 def code(text: str) -> str:
     """Text from outside shown as code (a URL, a model name): one line, at most MAX_DETAIL_CHARS characters, in a
     Markdown code span, where nothing is escaped or linked, so `my_host` reads as typed (`short` would show
     `my\\_host` inside a link)."""
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split()).replace("`", "ˋ")
-    if len(line) > MAX_DETAIL_CHARS:
-        line = line[:MAX_DETAIL_CHARS - 1] + "…"
+    line = _one_line(text).replace("`", "ˋ")
     return f"`{line}`" if line else ""

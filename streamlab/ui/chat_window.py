@@ -51,7 +51,3 @@ def after(turns: list[dict], prompt: str, answer: str, status: str) -> list[dict
     return [*turns, {"role": "user", "content": prompt},
             {"role": "assistant", "content": answer, "cut": status != "done"}]
 
-
-def sent(turns: list[dict]) -> list[dict]:
-    """The conversation as the snippet gets it: roles and text (a cut answer as far as it came)."""
-    return [{"role": turn["role"], "content": turn["content"]} for turn in turns or []]

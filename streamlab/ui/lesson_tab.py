@@ -183,7 +183,7 @@ def build(lesson: Lesson, panel: provider_panel.Panel, mock: providers.MockUrls,
             metrics_value, chart_value, metrics_at, shown_first = "", "", 0.0, False
             async for frame in runner.run(lesson, settings, prompt_text, dict(zip(names, option_values)), session,
                                           hosting=hosting, limits=limits, pool=pool, source=source, edits=edits,
-                                          history=chat_window.sent(conversation) if turns else None):
+                                          history=conversation):  # inputs.history keeps role and text
                 # The metrics table and the chart are redrawn a few times a second, not with every frame. A value
                 # equal to the last one costs Gradio an empty diff; gr.skip() would cost it a new component each frame.
                 now = time.monotonic()
