@@ -85,6 +85,11 @@ class EditedRuns:
         threading.Thread(target=self._finish, args=(worker,), daemon=True, name="edited-run-end").start()
 
     def _finish(self, worker: Worker) -> None:
+        """Once per worker: the thread `end` started and `close` may both come here; the first one finishes it."""
+        with self.lock:
+            if getattr(worker, "finishing", False):
+                return
+            worker.finishing = True
         worker.process.join(GRACE_S)
         if worker.process.is_alive():
             worker.process.kill()
